@@ -1,0 +1,50 @@
+# Everything a fresh machine needs: `make demo` and `make test` install on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test check lint types layers eval bench lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)  ## build a knowledge base from the seed articles (embedded SQLite) and print what it found
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/veracity --db demo.db demo
+
+test: $(STAMP)  ## the whole test suite (what CI runs)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+check: lint types layers test
+
+eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
+	mkdir -p out
+	$(BIN)/veracity eval --gold ../shared/seeds/gold.jsonl
+	$(BIN)/veracity eval muc4 ../shared/muc4/dev.json --out out/muc4-dev-pred.json
+	$(BIN)/veracity eval emergent ../shared/emergent/train.csv --out out/emergent-train-pred.csv
+
+bench: $(STAMP)
+	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+lock: $(STAMP)  ## regenerate requirements.lock from the current environment
+	( echo '# Exact versions installed by `make install` (regenerate: make lock). Ranges live in pyproject.toml.'; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^veracity' ) > requirements.lock
+
+clean:
+	rm -rf $(VENV) demo.db* .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,248 @@
+"""Core commands: ingest, build, extract, documents, actors, actor, claims, events, review, demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from veracity.serve.app import console, escape, handle_errors, open_store, settings
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "seeds"
+
+
+def _extractor() -> Any:
+    from veracity.extract import Extractor
+
+    return Extractor(model=settings().spacy_model)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[item]}"), console=console, transient=True)
+
+
+def _ingest(paths: list[Path], extract: bool) -> tuple[Any, Any]:
+    from veracity.store import build
+
+    store = open_store()
+    build.load_registry(store)
+    files = [p for p in paths for p in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [p])]
+    with _progress() as bar:
+        task = bar.add_task("ingest", total=len(files) or None, item="")
+        report = build.ingest(store, paths, settings().max_doc_bytes,
+                              progress=lambda item: bar.update(task, advance=1, item=escape(Path(item).name)))
+    extracted = None
+    if extract:
+        extractor = _extractor()
+        with _progress() as bar:
+            task = bar.add_task("extract", total=len(store.view().unextracted(extractor.version)) or None, item="")
+            extracted = build.extract(store, extractor, settings().batch_size,
+                                      progress=lambda item: bar.update(task, advance=1, item=escape(item)))
+    return report, extracted
+
+
+def _print_ingest(report: Any, extracted: Any) -> None:
+    for rejected in report.rejected:
+        where = f"{rejected.path}" + (f":{rejected.line}" if rejected.line else "")
+        console.print(f"[yellow]rejected[/yellow] {escape(where)}: {escape(rejected.reason)}")
+    console.print(f"ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, "
+                  f"rejected {len(report.rejected)}")
+    if extracted is not None:
+        console.print(f"extracted {extracted.documents} documents: {extracted.assertions} new assertions, "
+                      f"{extracted.entities} new entities, {extracted.superseded} superseded, "
+                      f"{len(extracted.warnings)} warnings")
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .jsonl .xml/.rss/.atom)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file is rejected."),
+    no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without extracting them."),
+) -> None:
+    """Ingest documents into the store and extract them; re-ingesting the same text changes nothing."""
+    report, extracted = _ingest(paths, extract=not no_extract)
+    _print_ingest(report, extracted)
+    if (strict and report.rejected) or (report.rejected and not report.ingested and not report.duplicates):
+        raise typer.Exit(1)
+
+
+def build(force: bool = typer.Option(False, "--force", help="Re-read documents this extractor already read.")
+          ) -> None:
+    """Extract every stored document the current extractor version has not read (after an upgrade, say)."""
+    from veracity.store import build as b
+
+    report = b.extract(open_store(), _extractor(), settings().batch_size, force=force)
+    console.print(f"extracted {report.documents} documents: {report.assertions} new assertions, "
+                  f"{report.superseded} superseded")
+
+
+def extract(
+    files: list[Path] = typer.Argument(..., help="Documents to extract (not stored)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON record per document, in the gold schema."),
+) -> None:
+    """Extract documents and print what was found, without touching the store."""
+    from veracity.ingest import Rejected, read_paths
+    from veracity.model.errors import InvalidInput
+
+    extractor = _extractor()
+    from veracity.extract.records import to_gold_record
+
+    for item in read_paths(files, max_bytes=settings().max_doc_bytes):
+        if isinstance(item, Rejected):
+            raise InvalidInput(f"{item.path}: {item.reason}")
+        record = to_gold_record(extractor.extract(item.document))
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            _print_record(record)
+
+
+def _print_record(record: dict[str, Any]) -> None:
+    console.rule(escape(record["doc"]))
+    console.print(f"published: {escape(record.get('published'))}")
+    for actor in record.get("actors", []):
+        console.print(f"actor  {escape(actor['name'])} [{actor['type']}]: {escape(', '.join(actor['surface']))}")
+    for event in record.get("events", []):
+        console.print(f"event  {escape(event['label'])} {event.get('date')} {escape(event.get('place'))}")
+    for claim in record.get("claims", []):
+        console.print(f"claim  {escape(claim['claimant'])} {claim['stance']}: {escape(claim['subject'])} "
+                      f"{claim['predicate']} {escape(claim['object'])}")
+
+
+def documents() -> None:
+    """List stored documents."""
+    table = Table("name", "published", "outlet", "title", "id")
+    for doc in open_store().view().documents():
+        table.add_row(escape(doc.name), doc.published or "", escape(doc.outlet or ""),
+                      escape((doc.title or "")[:60]), doc.id[:12])
+    console.print(table)
+
+
+def actors(
+    all_: bool = typer.Option(False, "--all", help="Include registry actors never mentioned."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines."),
+) -> None:
+    """Actors with their merged aliases, most mentioned first."""
+    from veracity.store.summary import actors as list_actors
+
+    found = list_actors(open_store().view(), include_unmentioned=all_)
+    if as_json:
+        for actor in found:
+            typer.echo(json.dumps(actor, ensure_ascii=False))
+        return
+    console.print(actors_table(found))
+
+
+def actors_table(found: list[dict[str, Any]]) -> Table:
+    table = Table("actor", "type", "mentions", "surface forms")
+    for a in found:
+        name = escape(a["name"]) + ("" if a["resolved"] else " [dim](unresolved)[/dim]")
+        table.add_row(name, a["type"], str(a["mentions"]), escape(", ".join(a["surfaces"])))
+    return table
+
+
+def actor(name: str = typer.Argument(..., help="Name, alias or id."),
+          as_json: bool = typer.Option(False, "--json")) -> None:
+    """One actor: aliases, and the claims about it and by it, each with outlet, date and quote."""
+    from veracity.store.summary import actor_profile
+
+    profile = actor_profile(open_store().view(), name)
+    if as_json:
+        typer.echo(json.dumps(profile, ensure_ascii=False))
+        return
+    console.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']}) {profile['qid'] or ''}")
+    console.print("aliases: " + escape(", ".join(profile["aliases"])))
+    for title, rows in (("about it", profile["about"]), ("by it", profile["by"])):
+        console.rule(title)
+        for row in rows:
+            console.print(claim_line(row))
+
+
+def claim_line(row: dict[str, Any]) -> str:
+    """One claim as a line: claimant stance (subject predicate object) [hedge] — outlet, date: "quote"."""
+    hedge = f" [magenta]hedged: {escape(row['hedge'])}[/magenta]" if row.get("hedge") else ""
+    colour = "red" if row["stance"] == "denies" else "green"
+    source = ", ".join(x for x in (row.get("outlet"), row.get("published"), row.get("doc")) if x)
+    return (f"[bold]{escape(row['claimant'])}[/bold] [{colour}]{row['stance']}[/{colour}] "
+            f"{escape(row['subject'])} [cyan]{row['predicate']}[/cyan] {escape(row['object'])}{hedge}\n"
+            f"    [dim]{escape(source)}[/dim]: “{escape(row['quote'])}”")
+
+
+def claims(
+    about: str = typer.Option(None, "--about", help="Only claims whose subject or object is this actor."),
+    by: str = typer.Option(None, "--by", help="Only claims made by this claimant."),
+    as_of: str = typer.Option(None, "--as-of", help="Only documents published by this date."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines."),
+) -> None:
+    """Attributed claims with claimant, stance, hedge and their sentence."""
+    from veracity.store.summary import claims as list_claims
+
+    for row in list_claims(open_store().view(), about=about, by=by, as_of=as_of):
+        if as_json:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            console.print(claim_line(row))
+
+
+def events(as_json: bool = typer.Option(False, "--json", help="JSON lines.")) -> None:
+    """Dated events with place, casualties and who is said to be behind them (and by whom)."""
+    from veracity.store.summary import events as list_events
+
+    found = list_events(open_store().view())
+    if as_json:
+        for row in found:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    console.print(events_table(found))
+
+
+def events_table(found: list[dict[str, Any]]) -> Table:
+    table = Table("date", "event", "type", "place", "killed", "injured", "perpetrator (according to)")
+    for e in found:
+        perps = "; ".join(f"{p['actor']} ({p['claimant']}, {p['attribution'] or p['stance']})"
+                          for p in e["perpetrators"])
+        table.add_row(e["date"] or "?", escape(e["label"]), e["type"], escape(e["place"] or ""),
+                      str(e["killed"] if e["killed"] is not None else ""),
+                      str(e["injured"] if e["injured"] is not None else ""), escape(perps))
+    return table
+
+
+def review(
+    assertion_id: str = typer.Argument(..., help="Assertion id (see --json output of claims)."),
+    verdict: str = typer.Argument(..., help="confirm | reject | correct"),
+    note: str = typer.Option("", "--note"),
+    reviewer: str = typer.Option("analyst", "--reviewer"),
+) -> None:
+    """Record an analyst's verdict on an assertion (it overrides extraction and survives re-extraction)."""
+    from veracity.store.review import record_review
+
+    record_review(open_store(), assertion_id, verdict, note, reviewer)
+    console.print(f"recorded {escape(verdict)} on {escape(assertion_id)}")
+
+
+def demo(path: Path = typer.Argument(EXAMPLES, help="Folder of documents (default: the seed articles).")) -> None:
+    """Build a knowledge base from the seed articles and show what was found."""
+    report, extracted = _ingest([path], extract=True)
+    _print_ingest(report, extracted)
+    from veracity.store import summary
+
+    view = open_store().view()
+    console.rule("actors and their aliases")
+    console.print(actors_table(summary.actors(view)))
+    console.rule("events")
+    console.print(events_table(summary.events(view)))
+    console.rule("claims (claimant, stance, sentence)")
+    for row in summary.claims(view):
+        if not row["doc"].startswith("registry-"):
+            console.print(claim_line(row))
+    console.print(f"\nstore: {escape(settings().db)}  ({view.counts()})")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the core commands."""
+    for command in (ingest, build, extract, documents, actors, actor, claims, events, review, demo):
+        app.command(name=command.__name__)(handle_errors(command))

@@ -1,0 +1,277 @@
+"""The read-only view: everything analysis needs, computed from stored rows. It never writes.
+
+Entity ids are canonicalised through the newest 'same' judgements, so an analyst's merge shows everywhere at once
+and is undone by a later 'not_same' judgement, with no row rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Engine, Select, and_, func, or_, select, text
+
+from veracity.model.errors import InvalidInput, NotFound
+from veracity.model.records import (
+    Alias,
+    Document,
+    Entity,
+    EntityKind,
+    Evidence,
+    Judgement,
+    Mention,
+    Outlet,
+    Review,
+    Sameness,
+    is_author,
+)
+from veracity.model.values import clean_date, date_upper_bound, normalise_name
+from veracity.store import rows as R
+from veracity.store import schema as S
+
+_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class View:
+    """Read-only access to a store."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _all(self, stmt: Select[Any]) -> list[Any]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt))
+
+    # documents -------------------------------------------------------------------------------------------------
+    def documents(self, as_of: str | None = None) -> list[Document]:
+        """All documents, oldest first; with ``as_of``, only those certainly published by that date."""
+        stmt = select(S.documents).order_by(S.documents.c.published_end, S.documents.c.name)
+        if as_of:
+            stmt = stmt.where(S.documents.c.published_end <= _as_of(as_of))
+        return [R.row_document(r) for r in self._all(stmt)]
+
+    def document(self, key: str) -> Document:
+        """A document by id, id prefix (>= 8 chars) or name."""
+        t = S.documents
+        conds = [t.c.id == key, t.c.name == key]
+        if len(key) >= 8:
+            conds.append(t.c.id.startswith(key))
+        found = self._all(select(t).where(or_(*conds)).limit(2))
+        if not found:
+            raise NotFound(f"no document {key!r} in the store", fix="list them with `veracity documents`")
+        return R.row_document(found[0])
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search: (doc_id, snippet) pairs, best first. Query words are matched, never parsed as SQL."""
+        words = _FTS_WORD.findall(query)
+        if not words:
+            return []
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                match = " OR ".join(f'"{w}"' for w in words)
+                rows = conn.execute(
+                    text("SELECT doc_id, snippet(documents_fts, 2, '[', ']', ' … ', 16) FROM documents_fts "
+                         "WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n"),
+                    {"q": match, "n": limit},
+                )
+            else:
+                rows = conn.execute(
+                    text("SELECT id, ts_headline('english', text, q) FROM documents, "
+                         "to_tsquery('english', :q) q WHERE to_tsvector('english', text) @@ q "
+                         "ORDER BY ts_rank(to_tsvector('english', text), q) DESC LIMIT :n"),
+                    {"q": " | ".join(words), "n": limit},
+                )
+            return [(r[0], r[1]) for r in rows]
+
+    # entities --------------------------------------------------------------------------------------------------
+    def entities(self, kind: EntityKind | None = None) -> list[Entity]:
+        stmt = select(S.entities).order_by(S.entities.c.kind, S.entities.c.name)
+        if kind is not None:
+            stmt = stmt.where(S.entities.c.kind == kind.value)
+        return [R.row_entity(r) for r in self._all(stmt)]
+
+    def entity(self, entity_id: str) -> Entity:
+        found = self._all(select(S.entities).where(S.entities.c.id == entity_id))
+        if not found:
+            raise NotFound(f"no entity {entity_id!r}", fix="list actors with `veracity actors`")
+        return R.row_entity(found[0])
+
+    def find_entity(self, name: str) -> Entity:
+        """An entity by id, canonical name or alias (normalised), following 'same' judgements."""
+        t, a = S.entities, S.aliases
+        key = normalise_name(name)
+        hits = self._all(select(t.c.id).where(or_(t.c.id == name, func.lower(t.c.name) == name.lower())))
+        if not hits:
+            hits = self._all(select(a.c.entity_id).where(a.c.normalised == key).distinct())
+        if not hits:
+            raise NotFound(f"no actor, place or event called {name!r}", fix="list them with `veracity actors`")
+        canonical = {self.canonical(h[0]) for h in hits}
+        best = sorted(canonical, key=lambda i: (not i.startswith("actor:"), i))[0]
+        return self.entity(best)
+
+    def aliases(self, entity_id: str) -> list[Alias]:
+        ids = self.cluster(entity_id)
+        stmt = select(S.aliases).where(S.aliases.c.entity_id.in_(ids)).order_by(S.aliases.c.surface)
+        return [R.row_alias(r) for r in self._all(stmt)]
+
+    def mentions(self, entity_id: str | None = None, doc_id: str | None = None) -> list[Mention]:
+        t = S.mentions
+        stmt = select(t).order_by(t.c.doc_id, t.c.start)
+        if entity_id:
+            stmt = stmt.where(t.c.entity_id.in_(self.cluster(entity_id)))
+        if doc_id:
+            stmt = stmt.where(t.c.doc_id == doc_id)
+        return [R.row_mention(r) for r in self._all(stmt)]
+
+    # judgements and canonical ids ------------------------------------------------------------------------------
+    def judgements(self) -> list[Judgement]:
+        stmt = select(S.judgements).order_by(S.judgements.c.created_at, S.judgements.c.id)
+        return [R.row_judgement(r) for r in self._all(stmt)]
+
+    @cached_property
+    def _clusters(self) -> dict[str, frozenset[str]]:
+        """Union of entities joined by the newest judgement of each pair being 'same'."""
+        latest: dict[frozenset[str], Judgement] = {}
+        for j in self.judgements():
+            latest[frozenset((j.left, j.right))] = j
+        graph: dict[str, set[str]] = defaultdict(set)
+        for pair, j in latest.items():
+            if j.sameness is Sameness.SAME and len(pair) == 2:
+                graph[j.left].add(j.right)
+                graph[j.right].add(j.left)
+        clusters: dict[str, frozenset[str]] = {}
+        for start in graph:
+            if start in clusters:
+                continue
+            seen, todo = {start}, [start]
+            while todo:
+                for nxt in graph[todo.pop()] - seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+            for member in seen:
+                clusters[member] = frozenset(seen)
+        return clusters
+
+    def cluster(self, entity_id: str) -> list[str]:
+        """Every entity id judged the same as ``entity_id`` (itself included)."""
+        return sorted(self._clusters.get(entity_id, frozenset((entity_id,))))
+
+    def canonical(self, entity_id: str) -> str:
+        """The representative of an entity's cluster: a registry-resolved member if any, else the smallest id."""
+        members = self.cluster(entity_id)
+        if len(members) == 1:
+            return members[0]
+        resolved = {r[0] for r in self._all(select(S.entities.c.id).where(
+            and_(S.entities.c.id.in_(members), S.entities.c.resolved.is_(True))))}
+        return min(resolved) if resolved else members[0]
+
+    # assertions ------------------------------------------------------------------------------------------------
+    def evidence(
+        self, subject: str | None = None, object: str | None = None, claimant: str | None = None,
+        predicate: str | None = None, about: str | None = None, doc_id: str | None = None,
+        as_of: str | None = None, include_superseded: bool = False,
+    ) -> Iterator[Evidence]:
+        """Assertions with their document facts, streamed; ids in filters are canonicalised.
+
+        Superseded assertions are left out unless an analyst reviewed them (reviews survive re-extraction).
+        """
+        a, d = S.assertions, S.documents
+        stmt = select(a, d.c.published, d.c.outlet, d.c.url, d.c.title, d.c.name.label("doc_name")).join(
+            d, d.c.id == a.c.doc_id).order_by(d.c.published_end, a.c.doc_id, a.c.span_start, a.c.id)
+        for column, value in ((a.c.subject, subject), (a.c.object, object), (a.c.claimant, claimant)):
+            if value:
+                stmt = stmt.where(column.in_(self.cluster(value)))
+        if about:
+            ids = self.cluster(about)
+            stmt = stmt.where(or_(a.c.subject.in_(ids), a.c.object.in_(ids)))
+        if predicate:
+            stmt = stmt.where(a.c.predicate == predicate)
+        if doc_id:
+            stmt = stmt.where(a.c.doc_id == doc_id)
+        if as_of:
+            stmt = stmt.where(d.c.published_end <= _as_of(as_of))
+        reviews = self._reviews_by_assertion()
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=2000).execute(stmt):
+                got = tuple(reviews.get(row.id, ()))
+                if row.superseded_at and not include_superseded and not got:
+                    continue
+                yield Evidence(
+                    assertion=self._canonical_assertion(R.row_assertion(row)), published=row.published,
+                    outlet=row.outlet, url=row.url, title=row.title, doc_name=row.doc_name, reviews=got,
+                    superseded=row.superseded_at is not None,
+                )
+
+    def _canonical_assertion(self, assertion: Any) -> Any:
+        if not self._clusters:
+            return assertion
+        from dataclasses import replace
+
+        obj = assertion.object if assertion.object_literal else self.canonical(assertion.object)
+        return replace(assertion, subject=self.canonical(assertion.subject), object=obj,
+                       claimant=self.canonical(assertion.claimant))
+
+    def _reviews_by_assertion(self) -> dict[str, list[Review]]:
+        grouped: dict[str, list[Review]] = defaultdict(list)
+        for review in self.reviews():
+            grouped[review.assertion_id].append(review)
+        return grouped
+
+    def reviews(self, assertion_id: str | None = None) -> list[Review]:
+        stmt = select(S.reviews).order_by(S.reviews.c.created_at)
+        if assertion_id:
+            stmt = stmt.where(S.reviews.c.assertion_id == assertion_id)
+        return [R.row_review(r) for r in self._all(stmt)]
+
+    def unextracted(self, extractor: str) -> list[str]:
+        """Ids of documents that this extractor version has not read yet."""
+        done = select(S.extractions.c.doc_id).where(S.extractions.c.extractor == extractor)
+        stmt = select(S.documents.c.id).where(S.documents.c.id.not_in(done)).order_by(S.documents.c.name)
+        return [r[0] for r in self._all(stmt)]
+
+    def extraction_warnings(self) -> dict[str, list[str]]:
+        """Warnings recorded per document by the extractors that read it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for row in self._all(select(S.extractions)):
+            found[row.doc_id].extend(row.warnings or [])
+        return dict(found)
+
+    def outlets(self) -> dict[str, Outlet]:
+        return {r.name: R.row_outlet(r) for r in self._all(select(S.outlets))}
+
+    # housekeeping ----------------------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in S.TABLES}
+
+    def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
+        """Raw rows of a table by name, streamed in primary-key order (full-store export)."""
+        table = S.metadata.tables[table_name]
+        with self.engine.connect() as conn:
+            stmt = select(table).order_by(*table.primary_key.columns)
+            for row in conn.execution_options(yield_per=2000).execute(stmt):
+                yield dict(row._mapping)
+
+    def name(self, entity_id: str) -> str:
+        """Display name of an entity or claimant id."""
+        if is_author(entity_id):
+            doc_id = entity_id.split(":", 1)[1]
+            found = self._all(select(S.documents.c.outlet, S.documents.c.title, S.documents.c.name)
+                              .where(S.documents.c.id == doc_id))
+            label = (found[0].outlet or found[0].title or found[0].name) if found else doc_id[:12]
+            return f"author ({label})"
+        if entity_id.startswith("registry:"):
+            return f"registry ({entity_id.split(':', 1)[1]})"
+        found = self._all(select(S.entities.c.name).where(S.entities.c.id == self.canonical(entity_id)))
+        return found[0].name if found else entity_id
+
+
+def _as_of(value: str) -> str:
+    cleaned = clean_date(value)
+    if cleaned is None:
+        raise InvalidInput(f"cannot read the date {value!r}", fix="use YYYY, YYYY-MM or YYYY-MM-DD")
+    return date_upper_bound(cleaned)

@@ -1,0 +1,114 @@
+"""The batching writer: the only code path that adds rows. Nothing here updates or deletes a source row.
+
+``with store.writer() as w: ...`` runs in one transaction: it commits on exit and rolls back on error, so a failed
+document never leaves half its rows behind and what was committed before stays committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, insert, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from veracity.model.records import Alias, Assertion, Document, Entity, Judgement, Mention, Outlet, Review
+from veracity.store import rows as R
+from veracity.store import schema as S
+
+
+class Writer:
+    """Adds records; every ``add_*`` is idempotent (a row whose key exists is left as it is)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect.name
+
+    def _insert_ignore(self, table: Table, values: Mapping[str, Any] | list[dict[str, Any]]) -> int:
+        """INSERT that skips rows whose primary key exists; returns how many rows were inserted."""
+        if self.dialect == "sqlite":
+            stmt: Any = sqlite.insert(table).on_conflict_do_nothing()
+        elif self.dialect == "postgresql":
+            stmt = postgresql.insert(table).on_conflict_do_nothing()
+        else:  # pragma: no cover - other dialects are not supported yet
+            stmt = insert(table)
+        result = self.connection.execute(stmt, values)
+        return max(result.rowcount, 0)
+
+    def add_document(self, doc: Document) -> bool:
+        """Store a document; ``False`` when the same text (same id) is already stored."""
+        row = R.document_row(doc)
+        added = self._insert_ignore(S.documents, row) == 1
+        if added and self.dialect == "sqlite":
+            self.connection.execute(
+                text("INSERT INTO documents_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
+                {"id": doc.id, "title": doc.title or "", "text": doc.text},
+            )
+        return added
+
+    def add_outlet(self, outlet: Outlet) -> None:
+        """Store an outlet, or update its domain and grade (outlets are settings, not evidence)."""
+        if not self._insert_ignore(S.outlets, R.outlet_row(outlet)):
+            self.connection.execute(
+                update(S.outlets).where(S.outlets.c.name == outlet.name)
+                .values(domain=outlet.domain, reliability=outlet.reliability)
+            )
+
+    def add_entity(self, entity: Entity) -> bool:
+        return self._insert_ignore(S.entities, R.entity_row(entity)) == 1
+
+    def add_alias(self, alias: Alias) -> bool:
+        return self._insert_ignore(S.aliases, R.alias_row(alias)) == 1
+
+    def add_mention(self, mention: Mention) -> bool:
+        return self._insert_ignore(S.mentions, R.mention_row(mention)) == 1
+
+    def add_assertion(self, assertion: Assertion) -> bool:
+        """Store an assertion; ``False`` when the identical assertion (same content hash) is stored."""
+        return self._insert_ignore(S.assertions, R.assertion_row(assertion)) == 1
+
+    def add_assertions(self, assertions: Iterable[Assertion]) -> int:
+        """Bulk form of :meth:`add_assertion` (one executemany); returns rows inserted."""
+        rows = [R.assertion_row(a) for a in assertions]
+        return self._insert_ignore(S.assertions, rows) if rows else 0
+
+    def add_review(self, review: Review) -> None:
+        self._insert_ignore(S.reviews, R.review_row(review))
+
+    def add_judgement(self, judgement: Judgement) -> None:
+        self._insert_ignore(S.judgements, R.judgement_row(judgement))
+
+    def supersede(self, doc_id: str, extractor_prefix: str, current: str) -> int:
+        """Mark assertions of ``doc_id`` made by an older version of an extractor as superseded.
+
+        ``extractor_prefix`` is the extractor's name (``veracity.extract``); assertions whose extractor starts with
+        it but differs from ``current`` get a ``superseded_at`` stamp. They are never deleted, and views keep the
+        reviewed ones visible.
+        """
+        table = S.assertions
+        result = self.connection.execute(
+            update(table)
+            .where(and_(table.c.doc_id == doc_id, table.c.extractor.startswith(extractor_prefix),
+                        table.c.extractor != current, table.c.superseded_at.is_(None)))
+            .values(superseded_at=R.now())
+        )
+        return max(result.rowcount, 0)
+
+    def add_extraction(self, doc_id: str, extractor: str, warnings: list[str]) -> None:
+        """Record that ``extractor`` has read ``doc_id`` (so an unchanged extractor skips it next time)."""
+        self._insert_ignore(S.extractions, {"doc_id": doc_id, "extractor": extractor, "created_at": R.now(),
+                                            "warnings": list(warnings)})
+
+    def insert_rows(self, table_name: str, rows: Iterable[dict[str, Any]]) -> int:
+        """Raw rows into a table by name, skipping existing keys (full-store import)."""
+        table = S.metadata.tables[table_name]
+        batch = list(rows)
+        if not batch:
+            return 0
+        inserted = self._insert_ignore(table, batch)
+        if table_name == "documents" and self.dialect == "sqlite":
+            self.connection.execute(
+                text("INSERT INTO documents_fts (doc_id, title, text) SELECT id, coalesce(title, ''), text "
+                     "FROM documents WHERE id NOT IN (SELECT doc_id FROM documents_fts)")
+            )
+        return inserted

@@ -1,0 +1,56 @@
+"""Store fixtures: a fresh SQLite file per test, and a fresh database on the machine's real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from veracity.store import Store, open_store
+
+PG_ADMIN = os.environ.get("VERACITY_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture()
+def sqlite_store(tmp_path) -> Iterator[Store]:
+    store = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    yield store
+    store.close()
+
+
+def _pg_admin():
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # the server is part of the machine; say clearly why the test cannot run
+        engine.dispose()
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL at {PG_ADMIN} is not reachable in CI: {exc}")
+        pytest.skip(f"PostgreSQL at {PG_ADMIN} is not reachable: {exc}")
+    return engine
+
+
+@pytest.fixture()
+def pg_store() -> Iterator[Store]:
+    admin = _pg_admin()
+    name = f"veracity_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    store = open_store(PG_ADMIN.rsplit("/", 1)[0] + f"/{name}")
+    try:
+        yield store
+    finally:
+        store.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request) -> Store:
+    """Both backends: the same behaviour is asserted on SQLite and on PostgreSQL."""
+    return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
