@@ -158,5 +158,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS documents_fts")
-    for table in ("extractions", "judgements", "reviews", "outlets", "assertions", "mentions", "aliases", "entities", "documents"):
+    for table in ("extractions", "judgements", "reviews", "outlets", "assertions", "mentions", "aliases",
+                  "entities", "documents"):
         op.drop_table(table)
