@@ -100,6 +100,7 @@ def _store_source(store: Store, reg: Registry, source: str, lines: list[tuple[st
     added = 0
     with store.writer() as w:
         w.add_document(doc)
+        w.add_extraction(doc.id, REGISTRY_EXTRACTOR, [])
         for (subject, predicate, obj, aff), sentence in zip(lines, texts, strict=True):
             span = (offset, offset + len(sentence))
             offset += len(sentence) + 1
@@ -119,7 +120,7 @@ def extract(store: Store, extractor: Extractor, batch_size: int = 64, progress: 
             force: bool = False) -> ExtractReport:
     """Extract every document the current extractor version has not read, resolving and storing as it goes."""
     view = store.view()
-    todo = [d.id for d in view.documents()] if force else view.unextracted(extractor.version)
+    todo = view.unextracted(extractor.version, force=force)
     docs = (view.document(doc_id) for doc_id in todo)
     report = ExtractReport()
     known = known_aliases(store)

@@ -33,6 +33,8 @@ from veracity.store import rows as R
 from veracity.store import schema as S
 
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
+CURATED_PREFIX = "veracity.registry"
+"""Extractor name of rows loaded from curated data files rather than read from text."""
 
 
 class View:
@@ -226,10 +228,17 @@ class View:
             stmt = stmt.where(S.reviews.c.assertion_id == assertion_id)
         return [R.row_review(r) for r in self._all(stmt)]
 
-    def unextracted(self, extractor: str) -> list[str]:
-        """Ids of documents that this extractor version has not read yet."""
-        done = select(S.extractions.c.doc_id).where(S.extractions.c.extractor == extractor)
-        stmt = select(S.documents.c.id).where(S.documents.c.id.not_in(done)).order_by(S.documents.c.name)
+    def unextracted(self, extractor: str, force: bool = False) -> list[str]:
+        """Ids of documents that this extractor version has not read yet (all of them with ``force``).
+
+        Documents written by the registry loader (curated sources) are never handed to the text extractor.
+        """
+        x = S.extractions.c
+        curated = select(x.doc_id).where(x.extractor.startswith(CURATED_PREFIX))
+        done = select(x.doc_id).where(x.extractor == extractor)
+        stmt = select(S.documents.c.id).where(S.documents.c.id.not_in(curated)).order_by(S.documents.c.name)
+        if not force:
+            stmt = stmt.where(S.documents.c.id.not_in(done))
         return [r[0] for r in self._all(stmt)]
 
     def extraction_warnings(self) -> dict[str, list[str]]:
