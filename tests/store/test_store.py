@@ -84,7 +84,8 @@ def test_store_supersede_keeps_reviewed_assertions(any_store) -> None:
         w.add_review(Review(other.id, Verdict.CONFIRM, note="checked against the original"))
     with any_store.writer() as w:
         w.add_assertion(claim(extractor="veracity.extract@2"))
-        assert w.supersede(DOC.id, "veracity.extract", "veracity.extract@2") == 2
+        assert w.supersede(DOC.id, [claim(extractor="veracity.extract@2").id]) == 2
+        assert w.supersede(DOC.id, [claim(extractor="veracity.extract@2").id]) == 0
     view = any_store.view()
     current = {ev.assertion.extractor + ev.assertion.predicate for ev in view.evidence()}
     assert current == {"veracity.extract@2supports", "veracity.extract@1harbours"}

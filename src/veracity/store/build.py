@@ -158,7 +158,7 @@ def store_extraction(store: Store, extraction: Extraction, version: str, report:
         for mention in extraction.mentions:
             w.add_mention(mention)
         report.assertions += w.add_assertions(extraction.assertions)
-        report.superseded += w.supersede(doc_id, version.split("@")[0], version)
+        report.superseded += w.supersede(doc_id, (a.id for a in extraction.assertions))
         w.add_extraction(doc_id, version, extraction.warnings)
     report.documents += 1
     report.warnings.extend(f"{name}: {warning}" for warning in extraction.warnings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, insert, text, update
+from sqlalchemy import Connection, Table, and_, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veracity.model.records import Alias, Assertion, Document, Entity, Judgement, Mention, Outlet, Review
@@ -78,21 +78,24 @@ class Writer:
     def add_judgement(self, judgement: Judgement) -> None:
         self._insert_ignore(S.judgements, R.judgement_row(judgement))
 
-    def supersede(self, doc_id: str, extractor_prefix: str, current: str) -> int:
-        """Mark assertions of ``doc_id`` made by an older version of an extractor as superseded.
+    def supersede(self, doc_id: str, keep: Iterable[str]) -> int:
+        """Mark the document's text-extracted assertions that a new extraction did not produce as superseded.
 
-        ``extractor_prefix`` is the extractor's name (``veracity.extract``); assertions whose extractor starts with
-        it but differs from ``current`` get a ``superseded_at`` stamp. They are never deleted, and views keep the
-        reviewed ones visible.
+        ``keep`` holds the ids the newest extraction produced. Others from the same document get a
+        ``superseded_at`` stamp: never deleted, and views keep the reviewed ones visible. Curated (registry) rows
+        are not touched.
         """
         table = S.assertions
-        result = self.connection.execute(
-            update(table)
-            .where(and_(table.c.doc_id == doc_id, table.c.extractor.startswith(extractor_prefix),
-                        table.c.extractor != current, table.c.superseded_at.is_(None)))
-            .values(superseded_at=R.now())
+        keep_ids = set(keep)
+        current = self.connection.execute(
+            select(table.c.id).where(and_(table.c.doc_id == doc_id, table.c.superseded_at.is_(None),
+                                          ~table.c.extractor.startswith("veracity.registry")))
         )
-        return max(result.rowcount, 0)
+        stale = [row[0] for row in current if row[0] not in keep_ids]
+        for chunk in range(0, len(stale), 500):
+            self.connection.execute(update(table).where(table.c.id.in_(stale[chunk:chunk + 500]))
+                                    .values(superseded_at=R.now()))
+        return len(stale)
 
     def add_extraction(self, doc_id: str, extractor: str, warnings: list[str]) -> None:
         """Record that ``extractor`` has read ``doc_id`` (so an unchanged extractor skips it next time)."""
