@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
@@ -21,7 +21,7 @@ from veracity.model.values import (
 @pytest.mark.parametrize(("raw", "clean"), [
     ("2024-03-22", "2024-03-22"), ("2024-3", "2024-03"), ("2021", "2021"), (date(2021, 8, 26), "2021-08-26"),
     ("2024-02-30", None), ("2024-13", None), ("last spring", None), ("", None), (None, None),
-    ("2025-10-11T12:00:00Z", "2025-10-11"),
+    ("2025-10-11T12:00:00Z", "2025-10-11"), (datetime(2024, 3, 22, 10, 0), "2024-03-22"),
 ])
 def test_values_clean_date(raw, clean) -> None:
     assert clean_date(raw) == clean

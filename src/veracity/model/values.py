@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _SPACES = re.compile(r"\s+")
@@ -20,6 +20,8 @@ def clean_date(value: object) -> str | None:
     """Return ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` for a valid partial ISO date, else ``None``."""
     if value is None:
         return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     match = _DATE.match(str(value).strip()[:10])
