@@ -186,6 +186,7 @@ class Outlet:
     name: str
     domain: str | None = None
     reliability: str = "F"
+    basis: str = ""  # one line saying why the grade (outlets.yaml); empty when ungraded
 
 
 @dataclass(frozen=True, slots=True)

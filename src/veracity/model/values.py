@@ -64,7 +64,7 @@ def clean_count(value: object) -> int | None:
     if isinstance(value, int):
         return value if value >= 0 else None
     text = str(value).strip().replace(",", "")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdecimal() else None
 
 
 def normalise_text(text: str) -> str:

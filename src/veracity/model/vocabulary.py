@@ -19,7 +19,7 @@ def load_data(name: str) -> Any:
     """Parse a YAML file shipped in ``veracity/model/data``; a broken file is a :class:`ConfigError`."""
     path = resources.files("veracity.model") / "data" / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read data file {name}: {exc}", fix="reinstall veracity or fix the YAML") from exc
 
