@@ -76,3 +76,14 @@ def test_build_extract_is_idempotent_and_supersedes_on_upgrade(sqlite_store, tmp
     view = sqlite_store.view()
     assert view.counts()["assertions"] == counts["assertions"]
     assert len(list(view.evidence())) == len(list(view.evidence(include_superseded=True))) - 1
+
+
+def test_build_outlets_user_file_overrides_shipped_grades(sqlite_store, tmp_path: Path) -> None:
+    user = tmp_path / "outlets.yaml"
+    user.write_text("outlets:\n  - {name: Example Wire, domains: [example.test], reliability: B, basis: tested}\n",
+                    encoding="utf-8")
+    count = build.load_outlets(sqlite_store, str(user))
+    stored = sqlite_store.view().outlets()
+    assert len(stored) == count > 50
+    assert stored["Example Wire"].reliability == "B"
+    assert {o.reliability for o in stored.values()} <= set("ABCDEF")

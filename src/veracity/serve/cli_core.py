@@ -31,6 +31,7 @@ def _ingest(paths: list[Path], extract: bool) -> tuple[Any, Any]:
 
     store = open_store()
     build.load_registry(store)
+    build.load_outlets(store, settings().outlets)
     files = [p for p in paths for p in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [p])]
     with _progress() as bar:
         task = bar.add_task("ingest", total=len(files) or None, item="")

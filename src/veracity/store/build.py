@@ -111,6 +111,17 @@ def _store_source(store: Store, reg: Registry, source: str, lines: list[tuple[st
     return added
 
 
+def load_outlets(store: Store, extra_path: str | None = None) -> int:
+    """Store the outlet reliability grades (shipped file, with the user's file merged over it)."""
+    from veracity.model.outlets import outlets
+
+    found = outlets(extra_path or None)
+    with store.writer() as w:
+        for outlet in found.values():
+            w.add_outlet(outlet)
+    return len(found)
+
+
 def known_aliases(store: Store) -> dict[str, str]:
     """Normalised alias -> entity id for everything already in the store (input to cross-document resolution)."""
     return {row["normalised"]: row["entity_id"] for row in store.view().rows("aliases")}
