@@ -1,0 +1,166 @@
+"""The weight of one piece of evidence: a product of named factors, each returned with its value and reason.
+
+weight = line_base x reliability x interest x hedge x recency x extraction score [x opposite x via parent]
+An analyst's confirmation replaces the product with the decisive ``confirmed`` weight; a rejection (or a
+correction) removes the item. Every multiplier comes from ``weights.yaml``; none is written here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, lru_cache
+
+from veracity.assess.context import Context
+from veracity.assess.independence import Factor, Scored
+from veracity.assess.weights import Weights
+from veracity.model.records import Evidence, Outlet, Review, Stance, Verdict, is_author
+from veracity.model.values import date_upper_bound
+
+
+def newest_review(item: Evidence) -> Review | None:
+    """The analyst's latest word on this assertion (reviews override extraction)."""
+    return max(item.reviews, key=lambda r: r.created_at) if item.reviews else None
+
+
+@cache
+def _outlet_for() -> Callable[[str], Outlet] | None:
+    """The registry engineer's ``veracity.model.outlets.outlet_for`` when it exists (it grades unknowns F)."""
+    try:
+        module = importlib.import_module("veracity.model.outlets")
+    except ImportError:
+        return None
+    return getattr(module, "outlet_for", None)
+
+
+def published_by(item: Evidence, as_of: str | None) -> bool:
+    """True when the document was certainly published by ``as_of`` (partial dates count from their end)."""
+    if as_of is None:
+        return True
+    if not item.published:
+        return False
+    return date_upper_bound(item.published) <= date_upper_bound(as_of)
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Scores evidence against one set of weights, background, outlets and reference date."""
+
+    weights: Weights
+    context: Context
+    outlets: Mapping[str, Outlet]
+    reference: date
+    name: Callable[[str], str] = str
+    cache: dict[int, tuple[float, dict[str, Factor], bool] | None] = field(default_factory=dict)
+
+    def score(self, item: Evidence, direction: str, extra: dict[str, Factor] | None = None,
+              via: str | None = None) -> Scored | None:
+        """The scored item, or ``None`` when an analyst rejected or corrected it."""
+        base = self._base(item)
+        if base is None:
+            return None
+        weight, factors, confirmed = base
+        if extra:
+            factors = {**factors, **extra}
+            for value in extra.values():
+                weight *= value[0]
+        return Scored(item, direction, weight, factors, via, confirmed)
+
+    def _base(self, item: Evidence) -> tuple[float, dict[str, Factor], bool] | None:
+        """Weight and factors of the item itself, computed once per item (it may oppose many propositions)."""
+        key = id(item)  # identity: the Assessor holds every item for its lifetime; hashing content is slow
+        if key not in self.cache:
+            self.cache[key] = self._compute(item)
+        return self.cache[key]
+
+    def _compute(self, item: Evidence) -> tuple[float, dict[str, Factor], bool] | None:
+        review = newest_review(item)
+        if review is not None and review.verdict in (Verdict.REJECT, Verdict.CORRECT):
+            return None
+        factors: dict[str, Factor] = {"base": (float(self.weights["line_base"]), None, "one line of reporting")}
+        factors["reliability"] = self.reliability(item)
+        factors["interest"] = self.interest(item)
+        factors["hedge"] = self.hedge(item)
+        factors["recency"] = self.recency(item)
+        if item.assertion.score < 1.0:
+            factors["extraction"] = (item.assertion.score, item.assertion.extractor, "extractor's confidence")
+        weight = 1.0
+        for value in factors.values():
+            weight *= value[0]
+        if review is not None and review.verdict is Verdict.CONFIRM:
+            weight = float(self.weights["confirmed"])
+            factors["review"] = (weight, "confirm", f"confirmed by {review.reviewer}: decisive. {review.note}".strip())
+            return weight, factors, True
+        return weight, factors, False
+
+    def grade_of(self, item: Evidence) -> tuple[str, str]:
+        """(Admiralty source grade, where it came from); unknown outlets are F, never C."""
+        if item.assertion.claimant.startswith("registry:"):
+            return str(self.weights["registry_reliability"]), "curated registry source"
+        name = item.outlet or ""
+        outlet = self.outlets.get(name) if name else None
+        lookup = _outlet_for()
+        if outlet is None and lookup is not None and (name or item.url):
+            outlet = lookup(name or item.url or "")
+        if outlet is None:
+            return "F", f"outlet {name or 'unknown'} not graded: cannot be judged"
+        return (outlet.reliability or "F").upper(), f"outlet {outlet.name} graded {outlet.reliability}"
+
+    def reliability(self, item: Evidence) -> Factor:
+        grade, why = self.grade_of(item)
+        return (self.weights.reliability(grade), grade, why)
+
+    def interest(self, item: Evidence) -> Factor:
+        kind, why = self.interest_kind(item)
+        return (self.weights.interest(kind), kind, why)
+
+    def interest_kind(self, item: Evidence) -> tuple[str, str]:
+        """How the claimant's stake in the subject bears on its word (see ``interest`` in weights.yaml)."""
+        a, n = item.assertion, self.name
+        if a.claimant.startswith("registry:"):
+            return "independent", "curated registry line"
+        claimant = a.subject if is_author(a.claimant) and a.attribution == "claimed" else a.claimant
+        if is_author(claimant):
+            return "independent", "the article's own voice: no recorded stake"
+        if a.subject in self.context.side(claimant):
+            if a.stance is Stance.DENIES:
+                return "accused_denial", f"{n(claimant)} denies about itself: the accused would deny either way"
+            if a.predicate in self.weights["incriminating"]:
+                return "self_incrimination", f"{n(a.subject)} says this of itself, against its own interest"
+            return "self_serving", f"{n(a.subject)} says this of itself, in its own favour"
+        if a.stance is Stance.DENIES:
+            tie = self.context.tie(claimant, a.subject)
+            if tie:
+                return "ally_denial", f"{n(tie[0])} is tied to {n(tie[1])} (per {tie[2]}): an interested denial"
+            return "independent", f"{n(claimant)} has no recorded tie to {n(a.subject)}"
+        hostile = self.context.hostility(claimant, a.subject)
+        if hostile:
+            speaks = "" if claimant in hostile[:2] else f"{n(claimant)} speaks for a party that is hostile: "
+            return "hostile_accuser", f"{speaks}{n(hostile[0])} is hostile to {n(hostile[1])} (per {hostile[2]})"
+        return "independent", f"{n(claimant)} has no recorded hostility to {n(a.subject)}"
+
+    def hedge(self, item: Evidence) -> Factor:
+        hedge = item.assertion.hedge
+        if hedge is None:
+            return (1.0, None, "stated without hedging")
+        return (float(self.weights["hedged"]), hedge, f"hedged (\"{hedge}\")")
+
+    def recency(self, item: Evidence) -> Factor:
+        spec = self.weights["recency"]
+        if item.assertion.claimant.startswith("registry:"):
+            return (1.0, item.published, "curated registry line: kept current, does not age")
+        if item.assertion.predicate in spec["timeless"]:
+            return (1.0, item.published, "an event happens once: its reporting does not age")
+        if not item.published:
+            return (float(spec["unknown_date"]), None, "publication date unknown")
+        age, value = _decay(item.published, self.reference, float(spec["half_life_years"]), float(spec["floor"]))
+        return (value, item.published, f"published {item.published}, {age:.1f} years before the reference date")
+
+
+@lru_cache(maxsize=4096)
+def _decay(published: str, reference: date, half_life: float, floor: float) -> tuple[float, float]:
+    """(age in years, multiplier): halved every ``half_life`` years, never below ``floor``."""
+    age = (reference - date.fromisoformat(date_upper_bound(published))).days / 365.25
+    return age, max(floor, 0.5 ** (max(age, 0.0) / half_life))

@@ -1,0 +1,78 @@
+"""Competing hypotheses: hypotheses, cells, ranking by weighted inconsistency, exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veracity.assess.ach import UNATTRIBUTED, ach
+from veracity.model.ids import entity_id
+from veracity.model.records import Stance
+
+EVENT = "event:kabul-airport-bombing"
+TODAY = date(2026, 1, 1)
+
+
+@pytest.fixture()
+def matrix(make):
+    items = [
+        make("ISKP", "responsible_for", EVENT, claimant="ISKP", doc="a"),
+        make("ISKP", "responsible_for", EVENT, claimant="Joe Biden", doc="a"),
+        make("Taliban", "responsible_for", EVENT, claimant="Amador Guallar", doc="b"),
+        make("Taliban", "responsible_for", EVENT, claimant="Taliban", doc="c", stance=Stance.DENIES),
+        make("Pakistan", "supports", "ISKP", claimant="Zabihullah Mujahid", doc="d"),
+        make("Taliban", "controls", "Kabul", doc="e"),
+        make(EVENT, "located_in", "Kabul", doc="a"),
+        make("Somebody", "supports", "Nobody", doc="f"),
+    ]
+    return ach(items, EVENT, today=TODAY)
+
+
+def test_ach_hypotheses_are_accused_actors_their_sponsors_and_unattributed(matrix):
+    ids = {h.id for h in matrix.hypotheses}
+    assert ids == {"actor:iskp", "actor:taliban", "actor:pakistan", UNATTRIBUTED}
+    roles = {h.id: h.roles for h in matrix.hypotheses}
+    assert roles["actor:pakistan"] == ("sponsor of actor:iskp",)
+
+
+@pytest.mark.parametrize(
+    ("claimant", "stance", "cells"),
+    [
+        ("actor:iskp", "asserts", {"actor:iskp": "C", "actor:taliban": "I", "actor:pakistan": "N",
+                                   UNATTRIBUTED: "I"}),
+        ("actor:taliban", "denies", {"actor:iskp": "N", "actor:taliban": "I", "actor:pakistan": "N",
+                                     UNATTRIBUTED: "N"}),
+        ("actor:zabihullah-mujahid", "asserts", {"actor:iskp": "N", "actor:taliban": "N", "actor:pakistan": "C",
+                                                 UNATTRIBUTED: "N"}),
+    ],
+)
+def test_ach_cells(matrix, claimant, stance, cells):
+    row = next(r for r in matrix.rows if r.evidence.assertion.claimant == claimant
+               and r.evidence.assertion.stance.value == stance)
+    assert row.cells == cells
+
+
+def test_ach_ranks_by_weighted_inconsistency(matrix):
+    ranked = [h.id for h in matrix.hypotheses]
+    assert ranked[0] == "actor:iskp" and ranked[-1] == UNATTRIBUTED
+    scores = [matrix.inconsistency[h] for h in ranked]
+    assert scores == sorted(scores)
+    assert any(r.kind == "capability or presence" for r in matrix.rows)
+
+
+def test_ach_exports_table_and_json(matrix):
+    table = matrix.table()
+    assert table[0][:5] == ["evidence", "kind", "claimant", "published", "credibility"]
+    assert len(table) == len(matrix.rows) + 2 and table[-1][0] == "weighted inconsistency"
+    data = matrix.to_dict()
+    assert [h["id"] for h in data["hypotheses"]] == [h.id for h in matrix.hypotheses]
+    assert all(set(e["cells"]) == {h.id for h in matrix.hypotheses} for e in data["evidence"])
+
+
+def test_ach_seed_kabul_airport_puts_the_claimant_first(seeds):
+    m = ach(seeds, entity_id("event", "Kabul airport bombing"), today=TODAY)
+    ranked = [h.id for h in m.hypotheses]
+    assert ranked[0] == "actor:islamic-state-khorasan-province"
+    assert {"actor:haqqani-network", "actor:afghan-taliban", UNATTRIBUTED} <= set(ranked)
+    assert ranked.index(UNATTRIBUTED) == len(ranked) - 1
