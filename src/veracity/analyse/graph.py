@@ -1,0 +1,178 @@
+"""Edges built from evidence: the unit of every network query and graph export.
+
+An edge joins two entities by one predicate and one *kind*. Claims and facts are different kinds on purpose:
+"X accuses Y of backing Z" becomes a ``claim`` edge Y->Z that keeps X among its claimants, never a plain Y->Z
+fact. Only an article's own unhedged voice and curated registry lines are ``stated``. Everything here is pure
+(iterables of :class:`Evidence` in, :class:`Network` out) so it is tested on hand-made records and on a real store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import networkx as nx
+
+from veracity.model.records import Assertion, Evidence, Stance, Verdict, author_claimant
+
+STATED = "stated"
+CLAIM = "claim"
+REGISTRY_PREFIX = "registry:"
+AUTHOR_PREFIX = author_claimant("")
+
+Triple = tuple[str, str, str]
+
+
+class GradeLike(Protocol):
+    """What a network needs from an assessment grade: a probability and its ICD-203 word."""
+
+    @property
+    def probability(self) -> float: ...
+
+    @property
+    def word(self) -> str: ...
+
+
+Grader = Callable[[Triple], GradeLike | None]
+"""The assessment hook: a proposition's grade, or ``None`` when it has none."""
+
+
+def edge_kind(evidence: Evidence) -> str:
+    """``stated`` for registry lines and an article's unhedged own-voice assertions; ``claim`` for the rest.
+
+    A denial is never stated: it is someone's claim that the proposition is false.
+    """
+    a = evidence.assertion
+    if a.claimant.startswith(REGISTRY_PREFIX):
+        return STATED
+    if a.hedge is None and a.stance is Stance.ASSERTS and a.claimant.startswith(AUTHOR_PREFIX):
+        return STATED
+    return CLAIM
+
+
+def usable(evidence: Evidence) -> bool:
+    """Entity-to-entity evidence that no analyst rejected (rejections override extraction).
+
+    A superseded assertion counts only when an analyst reviewed it, as in the store's view: reviews survive
+    re-extraction.
+    """
+    if evidence.assertion.object_literal or (evidence.superseded and not evidence.reviews):
+        return False
+    return not evidence.reviews or not any(r.verdict is Verdict.REJECT for r in evidence.reviews)
+
+
+@dataclass(slots=True)
+class Edge:
+    """One (source, predicate, target, kind) link with every piece of evidence behind it."""
+
+    source: str
+    target: str
+    predicate: str
+    kind: str
+    evidence: dict[Assertion, Evidence] = field(default_factory=dict)
+    grade: GradeLike | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.source, self.target, self.predicate, self.kind)
+
+    @property
+    def proposition(self) -> Triple:
+        return (self.source, self.predicate, self.target)
+
+    @property
+    def claimants(self) -> list[str]:
+        return sorted({e.assertion.claimant for e in self.evidence.values()})
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({e.assertion.doc_id for e in self.evidence.values()})
+
+    def count(self, stance: Stance) -> int:
+        return sum(1 for e in self.evidence.values() if e.assertion.stance is stance)
+
+    def support(self) -> dict[str, object]:
+        """How well the edge is supported, in numbers a reader can check against its evidence."""
+        return {
+            "evidence": len(self.evidence), "documents": len(self.documents), "claimants": len(self.claimants),
+            "asserts": self.count(Stance.ASSERTS), "denies": self.count(Stance.DENIES),
+            "probability": self.grade.probability if self.grade else None,
+            "grade": self.grade.word if self.grade else None,
+        }
+
+
+@dataclass(slots=True)
+class Network:
+    """A set of edges plus display names: what a network query returns and what graph exports write."""
+
+    edges: dict[tuple[str, str, str, str], Edge] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    root: str | None = None
+
+    def add(self, evidence: Evidence) -> Edge:
+        """File one piece of evidence under its edge, once per assertion.
+
+        Evidence is keyed by the (frozen, hashable) assertion itself rather than its content-hash id: a walk
+        meets each edge from both ends, and hashing fields is ~20x cheaper than the SHA-256 id.
+        """
+        a = evidence.assertion
+        key = (a.subject, a.object, a.predicate, edge_kind(evidence))
+        edge = self.edges.get(key)
+        if edge is None:
+            edge = self.edges[key] = Edge(a.subject, a.object, a.predicate, key[3])
+        edge.evidence[a] = evidence
+        return edge
+
+    @property
+    def nodes(self) -> set[str]:
+        return {n for e in self.edges.values() for n in (e.source, e.target)}
+
+    def between(self, a: str, b: str) -> list[Edge]:
+        """Edges joining ``a`` and ``b`` in either direction."""
+        return [e for e in self.edges.values() if {e.source, e.target} == {a, b}]
+
+    def apply_grades(self, grade: Grader | None, min_probability: float | None = None) -> None:
+        """Attach grades; with ``min_probability``, drop edges whose grade is missing or below it."""
+        if grade is None:
+            return
+        for key, edge in list(self.edges.items()):
+            edge.grade = grade(edge.proposition)
+            if min_probability is not None and (edge.grade is None or edge.grade.probability < min_probability):
+                del self.edges[key]
+
+    def undirected(self) -> nx.Graph:
+        """A simple weighted graph (weight = evidence count) for paths, centrality and communities."""
+        graph = nx.Graph()
+        for edge in self.edges.values():
+            if graph.has_edge(edge.source, edge.target):
+                graph[edge.source][edge.target]["weight"] += len(edge.evidence)
+            else:
+                graph.add_edge(edge.source, edge.target, weight=len(edge.evidence))
+        return graph
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A multigraph with scalar attributes only, so the GraphML and GEXF writers accept it."""
+        graph = nx.MultiDiGraph()
+        for node in sorted(self.nodes):
+            graph.add_node(node, label=self.names.get(node, node), kind=node.split(":", 1)[0])
+        for edge in self.edges.values():
+            support = edge.support()
+            graph.add_edge(
+                edge.source, edge.target, key=f"{edge.kind}:{edge.predicate}", predicate=edge.predicate,
+                kind=edge.kind, claimants=json.dumps(edge.claimants), documents=json.dumps(edge.documents),
+                evidence=len(edge.evidence), asserts=support["asserts"], denies=support["denies"],
+                probability=edge.grade.probability if edge.grade else -1.0,
+                grade=edge.grade.word if edge.grade else "",
+            )
+        return graph
+
+
+def collect(evidence: Iterable[Evidence], network: Network | None = None) -> Network:
+    """Fold usable evidence into a network (a new one unless ``network`` is given)."""
+    net = network if network is not None else Network()
+    for item in evidence:
+        if usable(item):
+            net.add(item)
+    return net
