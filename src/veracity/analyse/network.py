@@ -1,6 +1,6 @@
 """Network queries over a store view: ego networks, linking paths, centrality and communities.
 
-Queries walk the store one entity at a time (``view.evidence(about=...)`` per frontier node) rather than loading
+Queries walk the store one level at a time (``view.evidence(about=frontier)``) rather than loading
 the whole graph: an ego network at depth 2 touches the root, its neighbours and their edges, which the store's
 subject/object indexes answer directly. networkx holds the (small) result for path search, centrality and
 communities; ``bench/bench_network.py`` measures this against a plain SQL neighbour query and a dict BFS.
@@ -19,6 +19,9 @@ from veracity.analyse.graph import Edge, Grader, Network, usable
 from veracity.analyse.scale import word_floor
 from veracity.model.errors import InvalidInput, NotFound
 from veracity.model.records import Entity, Evidence
+
+FRONTIER_CHUNK = 400
+"""Entities per store query while walking: one query per level, in chunks that keep SQL parameter lists small."""
 
 MAX_PATH = 4
 """Longest chain a path query walks: at 40 edges per entity, 5 hops already reach most of a large store."""
@@ -65,8 +68,8 @@ def _expand(view: EvidenceView, net: Network, roots: list[str], depth: int, as_o
     frontier = list(roots)
     for _ in range(depth):
         nxt: list[str] = []
-        for node in frontier:
-            for ev in view.evidence(about=node, as_of=as_of):
+        for chunk in range(0, len(frontier), FRONTIER_CHUNK):
+            for ev in view.evidence(about=frontier[chunk:chunk + FRONTIER_CHUNK], as_of=as_of):
                 if not usable(ev):
                     continue
                 edge = net.add(ev)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -173,12 +173,13 @@ class View:
     # assertions ------------------------------------------------------------------------------------------------
     def evidence(
         self, subject: str | None = None, object: str | None = None, claimant: str | None = None,
-        predicate: str | None = None, about: str | None = None, doc_id: str | None = None,
+        predicate: str | None = None, about: str | Collection[str] | None = None, doc_id: str | None = None,
         as_of: str | None = None, include_superseded: bool = False,
     ) -> Iterator[Evidence]:
         """Assertions with their document facts, streamed; ids in filters are canonicalised.
 
-        Superseded assertions are left out unless an analyst reviewed them (reviews survive re-extraction).
+        ``about`` takes one entity id or several (a whole frontier of a graph walk in one query). Superseded
+        assertions are left out unless an analyst reviewed them (reviews survive re-extraction).
         """
         a, d = S.assertions, S.documents
         stmt = select(a, d.c.published, d.c.outlet, d.c.url, d.c.title, d.c.name.label("doc_name")).join(
@@ -187,7 +188,7 @@ class View:
             if value:
                 stmt = stmt.where(column.in_(self.cluster(value)))
         if about:
-            ids = self.cluster(about)
+            ids = sorted({i for one in ([about] if isinstance(about, str) else about) for i in self.cluster(one)})
             stmt = stmt.where(or_(a.c.subject.in_(ids), a.c.object.in_(ids)))
         if predicate:
             stmt = stmt.where(a.c.predicate == predicate)
@@ -195,7 +196,7 @@ class View:
             stmt = stmt.where(a.c.doc_id == doc_id)
         if as_of:
             stmt = stmt.where(d.c.published_end <= _as_of(as_of))
-        reviews = self._reviews_by_assertion()
+        reviews = self._reviews_by_assertion
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=2000).execute(stmt):
                 got = tuple(reviews.get(row.id, ()))
@@ -216,7 +217,9 @@ class View:
         return replace(assertion, subject=self.canonical(assertion.subject), object=obj,
                        claimant=self.canonical(assertion.claimant))
 
+    @cached_property
     def _reviews_by_assertion(self) -> dict[str, list[Review]]:
+        """Reviews read once per view (a view is short-lived: one question, one request)."""
         grouped: dict[str, list[Review]] = defaultdict(list)
         for review in self.reviews():
             grouped[review.assertion_id].append(review)

@@ -1,0 +1,325 @@
+"""Attributed claims: a reporting, accusation or denial verb, its subject as claimant, its complement as the claim.
+
+Handles: complements (``said that ...``), claims in noun form (``accusations that Pakistan backs ISIS-K``),
+``blame E on X``, ``accuse X of backing Y``, claims of responsibility, unnamed sources (``officials who spoke on
+condition of anonymity``), nested reports (the innermost claimant speaks; a hedge anywhere on the path counts),
+stance (deny/reject/dismiss, or a negated reporting verb, flips it) and hedges.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from veracity.extract.context import Ctx
+from veracity.extract.lexicon import cues
+from veracity.extract.links import Link, hedge_in, ids, links_in, negated
+from veracity.model.records import Stance
+
+EXTRACTOR = "claims.reported_speech"
+_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd"})
+
+
+def _placeholder_claimant(ctx: Ctx, subj: Token) -> str | None:
+    """'Indian media', 'a Pakistan official who spoke on condition of anonymity', 'widespread reports'."""
+    c = cues()
+    head = subj.lower_
+    words = {t.lower_ for t in subj.subtree}
+    nation = next(
+        (t.text for t in subj.children if t.ent_type_ in {"NORP", "GPE"} or (t.dep_ == "compound" and t.ent_type_)),
+        None,
+    )
+    nation = _demonym(nation)[:1].upper() + _demonym(nation)[1:] if nation else None
+    if head in c.words("unnamed_sources", "reports"):
+        if head == "media" and nation:
+            return ctx.placeholder(f"{nation} media", "media")
+        return ctx.placeholder("unnamed reports")
+    if head in c.words("unnamed_sources", "observers"):
+        return ctx.placeholder("unnamed observers")
+    if head in c.words("unnamed_sources", "officials"):
+        anonymous = words & c.words("unnamed_sources", "anonymity") or not nation
+        name = f"{'anonymous ' if anonymous else ''}{nation + ' ' if nation else ''}official"
+        return ctx.placeholder(name.strip(), "other")
+    return None
+
+
+def _demonym(text: str) -> str:
+    """Nationality adjective for a country noun used as a modifier ("Pakistan official" -> "Pakistani")."""
+    table = {
+        "pakistan": "Pakistani",
+        "afghanistan": "Afghan",
+        "india": "Indian",
+        "china": "Chinese",
+        "russia": "Russian",
+        "iran": "Iranian",
+        "us": "US",
+        "america": "American",
+    }
+    return table.get(text.lower(), text)
+
+
+def _UNNAMED_HEADS() -> frozenset[str]:
+    c = cues()
+    return (
+        c.words("unnamed_sources", "officials")
+        | c.words("unnamed_sources", "reports")
+        | c.words("unnamed_sources", "observers")
+    )
+
+
+def _group_of(ctx: Ctx, subj: Token) -> str | None:
+    for child in subj.children:
+        actor = ctx.found.actor_at(child.i) if child.dep_ in {"compound", "poss", "nmod"} else None
+        if actor is not None and actor.entity.type not in {"state", "person"}:
+            return actor.entity.id
+    return None
+
+
+def claimant_of(ctx: Ctx, verb: Token) -> str | None:
+    """The claimant of a reporting verb: its subject, an 'according to' phrase, or 'unnamed reports' (passive)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "agent"}:
+            subj = child if child.dep_ == "nsubj" else next((p for p in child.children if p.dep_ == "pobj"), child)
+            if ctx.found.actor_at(subj.i) is None and subj.lower_ in _UNNAMED_HEADS():
+                group = _group_of(ctx, subj)  # "one TTP leader" speaks for the TTP; a state's official does not
+                return group or _placeholder_claimant(ctx, subj)
+            found = ids(ctx, subj)
+            if found and not found[0].startswith("event:"):
+                return found[0]
+            return _placeholder_claimant(ctx, subj)
+        if child.dep_ == "nsubjpass" and child.lower_ == "it":
+            return ctx.placeholder("unnamed reports")
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ == "VERB":
+        return claimant_of(ctx, verb.head)
+    if verb.dep_ == "relcl":
+        found = ids(ctx, verb.head)
+        return found[0] if found else None
+    return None
+
+
+def _content(verb: Token) -> list[Token]:
+    """The clause(s) carrying the claim: complement, object and its clause, or 'of'/'on' phrases."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _CONTENT or (child.dep_ == "prep" and child.lower_ in {"of", "on", "for", "that"}):
+            out.append(child)
+    return out
+
+
+def _stance(verb: Token, link: Link) -> Stance:
+    deny = verb.lemma_.lower() in cues().deny_verbs
+    flips = sum([deny, negated(verb), link.negated])
+    return Stance.DENIES if flips % 2 else Stance.ASSERTS
+
+
+def _blame_on(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
+    """'Pakistan blamed the attacks on India-backed militants', 'attacks which Pakistan blamed on X'."""
+    if verb.lemma_.lower() not in {"blame", "pin"}:
+        return False
+    events = [i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for i in ids(ctx, c)]
+    if verb.dep_ == "relcl":
+        events += ids(ctx, verb.head)
+    if not any(e.startswith("event:") for e in events) and verb.dep_ == "relcl":  # "attacks which X blamed on Y"
+        head = verb.head.head if verb.head.dep_ in {"dobj", "attr", "npadvmod"} else verb.head
+        events += [e.id for e in ctx.events if any(head.left_edge.i <= i <= head.right_edge.i for i in e.triggers)]
+    culprits = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+    for culprit in culprits:
+        subjects = ids(ctx, culprit) or [ctx.placeholder(_vague(culprit))]
+        for s in subjects:
+            for e in (e for e in events if e.startswith("event:")):
+                ctx.add(
+                    s,
+                    "responsible_for",
+                    e,
+                    claimant=claimant,
+                    sent=sent,
+                    extractor=EXTRACTOR,
+                    attribution="accused_by_authorities",
+                    hedge=hedge_in(sent),
+                )
+    return bool(culprits and events)
+
+
+def _vague(token: Token) -> str:
+    words = [t.text for t in token.subtree if t.dep_ in {"compound", "amod", "npadvmod"} or t is token or t.text == "-"]
+    text = " ".join(words).replace(" - ", "-")
+    return text if "-" in text else f"{token.lemma_.lower()} (unspecified)"
+
+
+def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
+    """Record every claim carried by one reporting verb."""
+    claimant = claimant_of(ctx, verb)
+    if claimant is None:
+        return
+    if _blame_on(ctx, verb, claimant, sent):
+        used.update(t.i for t in verb.subtree)
+        return
+    hedge = hedge_in([verb, *[c for c in verb.children if c.dep_ in {"aux", "advmod"}]])
+    if verb.lemma_.lower() in cues().hedging_verbs:
+        hedge = hedge or verb.lemma_.lower()
+    for clause in _content(verb):
+        tokens = list(clause.subtree)
+        for link in links_in(ctx, tokens):
+            ctx.add(
+                link.subject,
+                link.predicate,
+                link.object,
+                claimant=claimant,
+                sent=sent,
+                extractor=EXTRACTOR,
+                stance=_stance(verb, link),
+                hedge=hedge or hedge_in(tokens),
+                attribution=_attribution(link, claimant, hedge),
+                quote=_quote(verb, tokens),
+            )
+        used.update(t.i for t in tokens)
+
+
+def _attribution(link: Link, claimant: str, hedge: str | None) -> str | None:
+    if link.predicate != "responsible_for":
+        return None
+    if claimant == link.subject:
+        return "claimed"
+    return "possible" if hedge else "accused_by_authorities"
+
+
+def _quote(verb: Token, tokens: list[Token]) -> str:
+    doc = verb.doc
+    lo = min([verb.left_edge.i, *[t.i for t in tokens]])
+    hi = max([verb.i, *[t.i for t in tokens]])
+    return doc[lo : hi + 1].text
+
+
+def _claimant_and_group(ctx: Ctx, verb: Token) -> tuple[str | None, str | None]:
+    """'Aslam Baluch, a BLA leader who took responsibility': the person speaks, the group is responsible."""
+    claimant = claimant_of(ctx, verb)
+    head = verb.head
+    if verb.dep_ == "relcl" and head.dep_ == "appos":
+        person = ctx.found.actor_at(head.head.i)
+        if person is not None and person.entity.type == "person":
+            return person.entity.id, claimant
+    return claimant, claimant
+
+
+def responsibility(ctx: Ctx, token: Token, sent: Span) -> None:
+    """'X claimed responsibility for E', 'X took responsibility for the attack'."""
+    c = cues()
+    if token.lemma_.lower() not in c.words("responsibility", "nouns"):
+        return
+    verb = token.head
+    if verb.lemma_.lower() not in c.words("responsibility", "verbs"):
+        return
+    claimant, subject = _claimant_and_group(ctx, verb)
+    events = [
+        i for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children for i in ids(ctx, o)
+    ]
+    events = [e for e in events if e.startswith("event:")] or _last_event(ctx, sent)
+    if claimant is None or subject is None:
+        return
+    for e in events:
+        ctx.add(
+            subject,
+            "responsible_for",
+            e,
+            claimant=claimant,
+            sent=sent,
+            extractor="claims.responsibility",
+            stance=Stance.DENIES if negated(verb) else Stance.ASSERTS,
+            attribution="claimed",
+        )
+
+
+def _event_args(ctx: Ctx, verb: Token) -> list[str]:
+    """Events a verb takes as object or passive subject (inherited by a conjoined verb)."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else verb):
+        found = [i for c in v.children if c.dep_ in {"dobj", "nsubjpass"} for i in ids(ctx, c)]
+        found = [e for e in found if e.startswith("event:")]
+        if found:
+            return found
+    return []
+
+
+def owned_or_condemned(ctx: Ctx, verb: Token, sent: Span) -> None:
+    """'The attack was owned by ISKP' (claimed); 'the Taliban condemned the attack' (denies responsibility)."""
+    c = cues()
+    lemma = verb.lemma_.lower()
+    condemn = lemma in c.words("condemn_verbs")
+    passive_claim = lemma in c.words("passive_claim_verbs") and any(x.dep_ == "agent" for x in verb.children)
+    if not (condemn or passive_claim):
+        return
+    claimant = claimant_of(ctx, verb)
+    if claimant is None or not claimant.startswith("actor:"):
+        return
+    for event in _event_args(ctx, verb):
+        ctx.add(
+            claimant,
+            "responsible_for",
+            event,
+            claimant=claimant,
+            sent=sent,
+            extractor="claims.responsibility",
+            stance=Stance.DENIES if condemn else Stance.ASSERTS,
+            attribution=None if condemn else "claimed",
+        )
+
+
+def _last_event(ctx: Ctx, sent: Span) -> list[str]:
+    """The event the sentence's 'the attack' points back to: the latest event triggered before its end."""
+    best = None
+    for event in ctx.events:
+        before = [i for i in event.triggers if i < sent.end]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), event.id)
+    return [best[1]] if best else []
+
+
+def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
+    """'accusations that Pakistan backs ISIS-K': the noun's clause is the claim; the claimant is whoever makes,
+    repeats or levels it, or 'unnamed reports'."""
+    clause = [
+        c
+        for c in noun.children
+        if c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "about"})
+    ]
+    if not clause or noun.i in used:
+        return
+    head = noun.head
+    claimant = claimant_of(ctx, head) if head.pos_ == "VERB" and noun.dep_ in {"dobj", "nsubjpass"} else None
+    if head.lemma_.lower() in cues().deny_verbs:
+        return
+    claimant = claimant or ctx.placeholder("unnamed reports")
+    for part in clause:
+        tokens = list(part.subtree)
+        hedge = hedge_in(tokens)
+        for link in links_in(ctx, tokens):
+            ctx.add(
+                link.subject,
+                link.predicate,
+                link.object,
+                claimant=claimant,
+                sent=sent,
+                extractor=EXTRACTOR,
+                stance=Stance.DENIES if link.negated else Stance.ASSERTS,
+                hedge=hedge,
+                attribution=_attribution(link, claimant, hedge),
+                quote=noun.doc[noun.i : part.right_edge.i + 1].text,
+            )
+        used.update(t.i for t in tokens)
+
+
+def find_claims(ctx: Ctx) -> set[int]:
+    """Record every attributed claim; return the token indices consumed (the article's voice skips them)."""
+    c = cues()
+    used: set[int] = set()
+    for sent in ctx.sdoc.sents:
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB":
+                owned_or_condemned(ctx, token, sent)
+            if token.pos_ == "VERB" and (lemma in c.assert_verbs or lemma in c.deny_verbs):
+                claims_of_verb(ctx, token, sent, used)
+            elif token.pos_ == "NOUN":
+                responsibility(ctx, token, sent)
+        for token in sent:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in c.claim_nouns:
+                noun_claims(ctx, token, sent, used)
+    return used

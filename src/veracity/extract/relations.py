@@ -1,0 +1,165 @@
+"""The article's own voice: background links ("Taliban spokesman Zabihullah Mujahid" -> member_of), links it
+states or argues outside any reported speech, and perpetrators/targets it narrates.
+
+Unhedged links in the author's voice are settled background (relations); hedged ones are the author's own
+argument (claims with claimant ``author:<doc id>``). Both are assertions; only the hedge tells them apart.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from veracity.extract.context import Ctx
+from veracity.extract.lexicon import cues
+from veracity.extract.links import hedge_for, hedge_in, ids, links_in
+from veracity.model.records import Stance
+
+EXTRACTOR = "relations.author_voice"
+ARGUED = "claims.author_voice"
+
+
+def _contested(ctx: Ctx, subject: str, predicate: str, obj: str) -> bool:
+    """A link that is an allegation by nature (cues.yaml ``contested``): the author argues it, it is not background."""
+    c = cues()
+    types = {m.entity.id: m.entity.type for m in ctx.found.actors}
+    types.update({e.id: e.type for e in ctx.placeholders.values()})
+    return (
+        predicate in c.words("contested", "predicates")
+        and types.get(subject, "") in c.words("contested", "sponsors")
+        and types.get(obj, "") in c.words("contested", "sponsored")
+    )
+
+
+def _clause(token: Token) -> list[Token]:
+    """The smallest clause around a cue token: climb to the nearest verb, keep its subtree."""
+    head = token
+    while head.pos_ not in {"VERB", "AUX"} and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+    return list(head.subtree)
+
+
+def _title_links(ctx: Ctx, sent: Span) -> None:
+    """'<ORG> spokesman <PERSON>', '<PERSON>, a <ORG> leader', '<PERSON>, <title> of <ORG>'."""
+    titles = cues().titles
+    persons = [m for m in ctx.found.actors if m.entity.type == "person" and sent.start <= m.start < sent.end]
+    for person in persons:
+        window = sent.doc[max(sent.start, person.start - 4) : person.start]
+        org = _org_before_title(ctx, window, titles)
+        if org is None:
+            after = sent.doc[person.end : min(sent.end, person.end + 8)]
+            org = _org_after_title(ctx, after, titles)
+        if org is not None and org != person.entity.id:
+            ctx.add(
+                person.entity.id,
+                "member_of",
+                org,
+                claimant=ctx.author,
+                sent=sent,
+                extractor=EXTRACTOR,
+                quote=sent.doc[min(person.start, window.start) : person.end].text,
+            )
+
+
+def _org_before_title(ctx: Ctx, window: Span, titles: frozenset[str]) -> str | None:
+    tokens = list(window)
+    if not tokens or (tokens[-1].lower_ not in titles and tokens[-1].lemma_.lower() not in titles):
+        return None
+    for t in reversed(tokens[:-1]):
+        actor = ctx.found.actor_at(t.i)
+        if actor is not None and actor.entity.type != "person":
+            return actor.entity.id
+        if (t.is_punct and t.text != "-") or t.lower_ in {"and", "or"}:  # "co-founder" is one title
+            break
+    return None
+
+
+def _org_after_title(ctx: Ctx, after: Span, titles: frozenset[str]) -> str | None:
+    tokens = list(after)
+    if not tokens or tokens[0].text != ",":
+        return None
+    seen_title = False
+    for t in tokens[1:]:
+        if t.lower_ in titles or t.lemma_.lower() in titles:
+            seen_title = True
+        actor = ctx.found.actor_at(t.i)
+        if actor is not None and actor.entity.type != "person":
+            return actor.entity.id if seen_title or _title_follows(t, titles) else None
+        if t.text in {",", ";", "."} and seen_title:
+            return None
+    return None
+
+
+def _title_follows(token: Token, titles: frozenset[str]) -> bool:
+    nxt = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lower_ in titles for t in nxt)
+
+
+def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
+    """'the Taliban attacked along the Durand Line', 'ISIS-K's attack on X': the article names the doer."""
+    for event in ctx.events:
+        for i in event.triggers:
+            if not sent.start <= i < sent.end or i in used:
+                continue
+            trigger = sent.doc[i]
+            doers = [
+                x
+                for c in trigger.children
+                if c.dep_ in {"nsubj", "poss", "agent"}
+                for x in ids(ctx, c if c.dep_ != "agent" else next(c.children, c))
+            ]
+            for doer in (d for d in doers if d.startswith("actor:")):
+                ctx.add(
+                    doer,
+                    "responsible_for",
+                    event.id,
+                    claimant=ctx.author,
+                    sent=sent,
+                    extractor=EXTRACTOR,
+                    hedge=hedge_in(_clause(trigger)),
+                    attribution="stated",
+                )
+            _targets(ctx, trigger, event.id, sent)
+
+
+def _targets(ctx: Ctx, trigger: Token, event_id: str, sent: Span) -> None:
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "targeting"}):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found = ids(ctx, obj)
+            for target in found or [obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text]:
+                ctx.add(
+                    event_id,
+                    "target",
+                    target,
+                    claimant=ctx.author,
+                    sent=sent,
+                    extractor="events.roles",
+                    literal=not found,
+                )
+
+
+def find_relations(ctx: Ctx, used: set[int]) -> None:
+    """Record the article's own links in every sentence, skipping tokens already read as reported speech."""
+    for sent in ctx.sdoc.sents:
+        _title_links(ctx, sent)
+        _perpetrators(ctx, sent, used)
+        free = [t for t in sent if t.i not in used]
+        for link in links_in(ctx, free):
+            cue = sent.doc[link.cue]
+            if any(
+                a.subject == link.subject and a.object == link.object and a.span[0] == sent.start_char
+                for a in ctx.assertions
+            ):
+                continue
+            extractor = ARGUED if _contested(ctx, link.subject, link.predicate, link.object) else EXTRACTOR
+            ctx.add(
+                link.subject,
+                link.predicate,
+                link.object,
+                claimant=ctx.author,
+                sent=sent,
+                extractor=extractor,
+                stance=Stance.DENIES if link.negated else Stance.ASSERTS,
+                hedge=hedge_for(cue),
+                literal=link.literal,
+                attribution="stated" if link.predicate == "responsible_for" else None,
+            )

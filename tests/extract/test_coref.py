@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Record = Callable[..., dict[str, Any]]
+
+
+def _names_of(rec: dict[str, Any], surface: str) -> set[str]:
+    return {a["name"] for a in rec["actors"] if surface in a["surface"]}
+
+
+def test_coref_abbreviation_defined_in_text(record: Record) -> None:
+    rec = record("A new group, the Jamaat Ansar al-Furqan Balochistan (JAFB), has emerged. The JAFB attacked a post.")
+    names = _names_of(rec, "JAFB")
+    assert len(names) == 1
+    assert _names_of(rec, "Jamaat Ansar al-Furqan Balochistan") == names
+
+
+def test_coref_typo_close_to_alias_in_same_document(record: Record) -> None:
+    rec = record("The TTP attacked a convoy. Islamabad asked Kabul to act against the TPP and its leaders.")
+    assert "TPP" in next(a["surface"] for a in rec["actors"] if a["name"] == "Tehrik-i-Taliban Pakistan")
+
+
+def test_coref_short_name_after_full_name(record: Record) -> None:
+    rec = record("Sergey Shoigu visited Kabul. Shoigu said Russia would help the Taliban.")
+    assert {"Sergey Shoigu", "Shoigu"} <= next(set(a["surface"]) for a in rec["actors"] if "Shoigu" in a["surface"])
+
+
+def test_coref_pronoun_claimant(record: Record) -> None:
+    rec = record("Zabihullah Mujahid spoke to reporters in Kabul. He said that Pakistan was sheltering ISKP fighters.")
+    assert any(c["claimant"] == "Zabihullah Mujahid" and c["predicate"] == "harbours" for c in rec["claims"])
+
+
+def test_coref_the_group_refers_to_last_armed_group(record: Record) -> None:
+    rec = record("The BLA is active in Balochistan. Officials say the group is funded by India.")
+    assert any(c["subject"] == "India" and c["object"] == "Balochistan Liberation Army" for c in rec["claims"])
+
+
+def test_coref_it_prefers_the_subject_over_a_nearer_object(record: Record) -> None:
+    rec = record(
+        "The Afghan Taliban say they will not let anyone use Afghanistan against its neighbours, but it has "
+        "not taken any steps to crack down on the TTP."
+    )
+    assert ("author", "Afghan Taliban", "harbours", "Tehrik-i-Taliban Pakistan") in {
+        (c["claimant"], c["subject"], c["predicate"], c["object"]) for c in rec["claims"]
+    }

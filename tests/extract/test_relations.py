@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Record = Callable[..., dict[str, Any]]
+
+
+def _rels(rec: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["predicate"], r["object"]) for r in rec["relations"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Taliban spokesman Zabihullah Mujahid spoke in Kabul.", ("Zabihullah Mujahid", "member_of", "Afghan Taliban")),
+        (
+            "The TTP, which has ties with al-Qaeda, operates along the border.",
+            ("Tehrik-i-Taliban Pakistan", "allied_with", "al-Qaeda"),
+        ),
+        ("Russia continues to designate the Taliban as terrorists.", ("Russia", "hostile_to", "Afghan Taliban")),
+        (
+            "The TTP aims to overthrow Pakistan’s government and fights the army.",
+            ("Tehrik-i-Taliban Pakistan", "hostile_to", "Pakistan"),
+        ),
+    ],
+)
+def test_relations_author_voice_background(record: Record, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _rels(record(text))
+
+
+def test_relations_hedged_author_line_is_a_claim(record: Record) -> None:
+    rec = record("The ISI is believed to have guided the Taliban's takeover.")
+    assert not _rels(rec) & {("Inter-Services Intelligence", "supports", "Afghan Taliban")}
+    assert any(c["claimant"] == "author" and c["hedged"] for c in rec["claims"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ISI-controlled Haqqani network was entrusted with the security of Kabul.",
+            ("Inter-Services Intelligence", "controls", "Haqqani network"),
+        ),
+        ("Pakistan’s support for the Afghan Taliban was a gamble.", ("Pakistan", "supports", "Afghan Taliban")),
+        ("Iran arms the Houthis and funds Hezbollah.", ("Iran", "supports", "Hezbollah")),
+    ],
+)
+def test_relations_state_sponsorship_in_author_voice_is_a_claim(
+    record: Record, text: str, expected: tuple[str, str, str]
+) -> None:
+    """Sponsorship of an armed group is an allegation by nature: the author's claim, never background."""
+    rec = record(text)
+    assert expected not in _rels(rec)
+    assert ("author", *expected) in {(c["claimant"], c["subject"], c["predicate"], c["object"]) for c in rec["claims"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Global Times, the mouthpiece of the Communist Party of China, praised the talks.",
+            ("Communist Party of China", "controls", "Global Times"),
+        ),
+    ],
+)
+def test_relations_role_nouns_point_from_owner(record: Record, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _rels(record(text))
+
+
+def test_relations_arm_of_is_an_allegation(record: Record) -> None:
+    rec = record("The ISKP is an arm of the ISI.")
+    assert ("author", "Inter-Services Intelligence", "controls", "Islamic State Khorasan Province") in {
+        (c["claimant"], c["subject"], c["predicate"], c["object"]) for c in rec["claims"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The Taliban elite has refused to crack down on the TTP.", "harbours"),
+        ("The Taliban government has acted against ISKP in Nangarhar.", "hostile_to"),
+        ("Kabul failed to act against the TTP.", "harbours"),
+    ],
+)
+def test_relations_crackdown_done_or_refused(record: Record, text: str, predicate: str) -> None:
+    rec = record(text)
+    found = {(c["predicate"], c["object"]) for c in [*rec["claims"], *rec["relations"]]}
+    assert any(p == predicate for p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Taliban co-founder Mullah Baradar met Chinese officials in Tianjin.",
+            ("Abdul Ghani Baradar", "member_of", "Afghan Taliban"),
+        ),
+        (
+            "The Taliban offered to facilitate dialogue between the TTP and Islamabad.",
+            ("Afghan Taliban", "mediates", "Pakistan"),
+        ),
+        ("Qatar has mediated between the Taliban and the United States.", ("Qatar", "mediates", "Afghan Taliban")),
+    ],
+)
+def test_relations_titles_and_mediation(record: Record, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _rels(record(text))
