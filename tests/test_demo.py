@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -25,6 +26,10 @@ def _lines(db: str, *args: str) -> list[dict]:
     result = runner.invoke(app, ["--db", db, *args, "--json"])
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+
+
+def _seed_text(name: str) -> str:
+    return next(Path(__file__).resolve().parents[1].glob(f"examples/seeds/{name}*.txt")).read_text(encoding="utf-8")
 
 
 def _actor_with(actors: list[dict], surface: str) -> dict:
@@ -51,11 +56,12 @@ def test_demo_lists_dated_events(demo_db: str) -> None:
 
 
 def test_demo_claims_keep_claimant_stance_and_sentence(demo_db: str) -> None:
-    claims = _lines(demo_db, "claims", "--by", "Zabihullah Mujahid")
+    taliban_side = {"Zabihullah Mujahid", "Afghan Taliban"}
+    claims = _lines(demo_db, "claims", "--about", "Pakistan")
     crocus = [c for c in claims if c["predicate"] == "responsible_for" and c["subject"] == "Pakistan"
-              and "Crocus" in c["object"]]
+              and "Crocus" in c["object"] and c["claimant"] in taliban_side]
     assert crocus and all(c["stance"] == "asserts" for c in crocus)
-    assert all(c["quote"] and c["outlet"] is None for c in crocus)
+    assert all(c["quote"] in _seed_text(c["doc"]) and c["published"] == "2025-10" for c in crocus)
     denials = [c for c in _lines(demo_db, "claims", "--about", "Afghan Taliban") if c["stance"] == "denies"]
     assert any("release" in c["quote"].lower() for c in denials)
 

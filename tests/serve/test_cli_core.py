@@ -66,8 +66,9 @@ def test_cli_listings_and_review(corpus: Path, tmp_path: Path) -> None:
     code, out = run(db, "documents")
     assert code == 0 and "peshawar" in out
     code, out = run(db, "claims", "--json")
-    claims = [json.loads(line) for line in out.splitlines()]
+    claims = [c for c in map(json.loads, out.splitlines()) if c["doc"] == "peshawar"]
     assert claims and all(c["quote"] and c["outlet"] == "Example Wire" for c in claims)
+    assert all(c["published"] == "2024-05-03" for c in claims)
     code, out = run(db, "review", claims[0]["id"][:12], "reject", "--note", "misread")
     assert code == 0, out
     code, out = run(db, "claims", "--json")
