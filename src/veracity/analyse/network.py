@@ -69,7 +69,7 @@ def _expand(view: EvidenceView, net: Network, roots: list[str], depth: int, as_o
     for _ in range(depth):
         nxt: list[str] = []
         for chunk in range(0, len(frontier), FRONTIER_CHUNK):
-            for ev in view.evidence(about=frontier[chunk:chunk + FRONTIER_CHUNK], as_of=as_of):
+            for ev in view.evidence(about=frontier[chunk:chunk + FRONTIER_CHUNK], as_of=as_of, ordered=False):
                 if not usable(ev):
                     continue
                 edge = net.add(ev)

@@ -174,16 +174,19 @@ class View:
     def evidence(
         self, subject: str | None = None, object: str | None = None, claimant: str | None = None,
         predicate: str | None = None, about: str | Collection[str] | None = None, doc_id: str | None = None,
-        as_of: str | None = None, include_superseded: bool = False,
+        as_of: str | None = None, include_superseded: bool = False, ordered: bool = True,
     ) -> Iterator[Evidence]:
         """Assertions with their document facts, streamed; ids in filters are canonicalised.
 
         ``about`` takes one entity id or several (a whole frontier of a graph walk in one query). Superseded
-        assertions are left out unless an analyst reviewed them (reviews survive re-extraction).
+        assertions are left out unless an analyst reviewed them (reviews survive re-extraction). Rows come oldest
+        document first; ``ordered=False`` skips that sort for callers that only aggregate (graph walks).
         """
         a, d = S.assertions, S.documents
         stmt = select(a, d.c.published, d.c.outlet, d.c.url, d.c.title, d.c.name.label("doc_name")).join(
-            d, d.c.id == a.c.doc_id).order_by(d.c.published_end, a.c.doc_id, a.c.span_start, a.c.id)
+            d, d.c.id == a.c.doc_id)
+        if ordered:
+            stmt = stmt.order_by(d.c.published_end, a.c.doc_id, a.c.span_start, a.c.id)
         for column, value in ((a.c.subject, subject), (a.c.object, object), (a.c.claimant, claimant)):
             if value:
                 stmt = stmt.where(column.in_(self.cluster(value)))
