@@ -19,7 +19,10 @@ demo: $(STAMP)  ## build a knowledge base from the seed articles (embedded SQLit
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/veracity --db demo.db demo
 
-test: $(STAMP)  ## the whole test suite (what CI runs)
+test: $(STAMP)  ## lint, types, import layers and the whole test suite (what CI runs)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -31,7 +34,7 @@ types: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-check: lint types layers test
+check: test
 
 eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
 	mkdir -p out
