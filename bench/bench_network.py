@@ -161,7 +161,8 @@ def main() -> None:
     print(f"store: {n_assert:,} assertions over {n_ent:,} entities, ready in {time.perf_counter() - start:.1f} s")
     rng = random.Random(1)
     roots = [f"actor:e{rng.randrange(n_ent)}" for _ in range(args.queries)]
-    pairs = [(f"actor:e{rng.randrange(n_ent)}", f"actor:e{rng.randrange(n_ent)}") for _ in range(args.queries // 4)]
+    pairs = [(f"actor:e{rng.randrange(n_ent)}", f"actor:e{rng.randrange(n_ent)}")
+             for _ in range(max(1, args.queries // 4))]
     view = store.view()
     report("ego depth 2 (veracity.analyse.ego)", *timed(lambda r: len(ego(view, r, depth=2).edges), roots))
     report("baseline: SQL depth-2 edge ids", *timed(lambda r: len(sql_neighbours(store, r)), roots))

@@ -1,0 +1,24 @@
+"""Small real runs of every bench script: they must keep working, and print their figures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.mark.parametrize(("script", "args", "expect"), [
+    ("bench_extract.py", ["--docs", "6"], "ratio"),
+    ("bench_assess.py", ["--assertions", "400", "--docs", "40"], "assertions/s"),
+    ("bench_network.py", ["--scale", "0.002", "--queries", "4"], "ego depth 2"),
+    ("bench_export.py", ["--small", "200", "--factor", "2", "--entities", "50"], "stix"),
+])
+def test_bench_scripts_run_and_print_figures(script: str, args: list[str], expect: str) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert expect in done.stdout
