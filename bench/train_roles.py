@@ -257,7 +257,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/roles"))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c", type=float, nargs="+", default=[0.3])
+    ap.add_argument("--c", type=float, nargs="+", default=[0.3, 0.6])
     ap.add_argument("--min-count", type=int, default=3)
     args = ap.parse_args()
     t0 = time.perf_counter()

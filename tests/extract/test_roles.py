@@ -46,12 +46,7 @@ NEWS = [
         "soldiers",
         marks=pytest.mark.xfail(reason=_MUC_CONVENTION),
     ),
-    pytest.param(
-        "Taliban militants attacked a police checkpoint in Kunduz province overnight.",
-        "target",
-        "police checkpoint",
-        marks=pytest.mark.xfail(reason=_SHORT),
-    ),
+    ("Taliban militants attacked a police checkpoint in Kunduz province overnight.", "target", "police checkpoint"),
     pytest.param(
         "Suicide bombers attacked the Kabul airport with explosive vests, killing 170 civilians.",
         "weapon",
