@@ -45,3 +45,12 @@ def test_coref_it_prefers_the_subject_over_a_nearer_object(record: Record) -> No
     assert ("author", "Afghan Taliban", "harbours", "Tehrik-i-Taliban Pakistan") in {
         (c["claimant"], c["subject"], c["predicate"], c["object"]) for c in rec["claims"]
     }
+
+
+def test_coref_object_pronoun_is_not_its_clause_subject(record: Record) -> None:
+    rec = record(
+        "One TTP commander told reporters that if the Afghan Taliban put pressure on them, they would ally with ISKP."
+    )
+    pairs = {(c["subject"], c["object"]) for c in rec["claims"] if c["predicate"] == "allied_with"}
+    assert ("Tehrik-i-Taliban Pakistan", "Islamic State Khorasan Province") in pairs
+    assert ("Afghan Taliban", "Islamic State Khorasan Province") not in pairs

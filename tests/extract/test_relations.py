@@ -107,3 +107,25 @@ def test_relations_crackdown_done_or_refused(record: Record, text: str, predicat
 )
 def test_relations_titles_and_mediation(record: Record, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _rels(record(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China worries about the anti-China East Turkestan Islamic Movement (ETIM).",
+            ("East Turkestan Islamic Movement", "hostile_to", "China"),
+        ),
+        ("the anti-china etim is active in badakhshan.", ("East Turkestan Islamic Movement", "hostile_to", "China")),
+        (
+            "The BLA has plotted and carried out attacks against Pakistan's security agencies.",
+            ("Balochistan Liberation Army", "hostile_to", "Pakistan"),
+        ),
+        (
+            "The TTP launched a fresh offensive against the Pakistan Army in Bajaur.",
+            ("Tehrik-i-Taliban Pakistan", "hostile_to", "Pakistan Army"),
+        ),
+    ],
+)
+def test_relations_anti_prefix_and_light_verbs(record: Record, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _rels(record(text))

@@ -3,7 +3,10 @@
 Handles: complements (``said that ...``), claims in noun form (``accusations that Pakistan backs ISIS-K``),
 ``blame E on X``, ``accuse X of backing Y``, claims of responsibility, unnamed sources (``officials who spoke on
 condition of anonymity``), nested reports (the innermost claimant speaks; a hedge anywhere on the path counts),
-stance (deny/reject/dismiss, or a negated reporting verb, flips it) and hedges.
+stance (deny/reject/dismiss, or a negated reporting verb, flips it) and hedges. Also the parenthetical speaker
+(``As one TTP leader told reporters, <claim>``; ``<claim>, officials said``), a fronted ``While X maintains ...`` the
+parser hangs on the wrong verb, ``a statement saying ...``, conjoined claimants (one claim each), claim nouns owned
+by their possessor (``Pakistan's claim that ...``), and reporting verbs such as ``find`` that report only a clause.
 """
 
 from __future__ import annotations
@@ -93,7 +96,30 @@ def claimant_of(ctx: Ctx, verb: Token) -> str | None:
     if verb.dep_ == "relcl":
         found = ids(ctx, verb.head)
         return found[0] if found else None
+    if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "nsubj"} and verb.head.head.pos_ == "VERB":
+        return claimant_of(ctx, verb.head.head)  # "X issued a statement saying ...", "X shared tweets describing"
     return None
+
+
+def _needs_clause(verb: Token) -> bool:
+    """'find', 'show' report only with a clause: 'officials found that ...', not 'militants found safe havens'."""
+    if verb.lemma_.lower() not in cues().words("reporting", "clause_only"):
+        return False
+    return not any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _as_said(verb: Token) -> bool:
+    """'As one TTP leader told international media, <claim>': a parenthetical 'as X said' (or a parataxis
+    '<claim>, the spokesman said') reports the clause it hangs on."""
+    if verb.dep_ == "parataxis":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _host_clause(verb: Token) -> list[Token]:
+    """The tokens of the clause a parenthetical reporting verb hangs on, without the reporting phrase itself."""
+    own = {t.i for t in verb.subtree}
+    return [t for t in verb.head.subtree if t.i not in own]
 
 
 def _content(verb: Token) -> list[Token]:
@@ -102,7 +128,22 @@ def _content(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in _CONTENT or (child.dep_ == "prep" and child.lower_ in {"of", "on", "for", "that"}):
             out.append(child)
-    return out
+    return out or _stranded_complement(verb)
+
+
+def _stranded_complement(verb: Token) -> list[Token]:
+    """'While the Taliban maintains it will not allow ..., it has not acted': the parser often hangs the
+    complement of a fronted 'while/although X says' on the main verb; take the ccomp that starts right after."""
+    if verb.dep_ != "advcl":
+        return []
+    return [c for c in verb.head.children if c.dep_ == "ccomp" and c.left_edge.i == verb.right_edge.i + 1]
+
+
+def _swallowed_by_complement(verb: Token) -> bool:
+    """The mirror misparse: the fronted reporting verb hangs as an adverbial clause on its own complement
+    ('maintains' under 'allow' in 'While X maintains it will not allow ...')."""
+    head = verb.head
+    return verb.dep_ == "advcl" and head.pos_ == "VERB" and head.i > verb.i and not _content(verb)
 
 
 def _stance(verb: Token, link: Link) -> Stance:
@@ -146,9 +187,9 @@ def _vague(token: Token) -> str:
 
 
 def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
-    """Record every claim carried by one reporting verb."""
+    """Record every claim carried by one reporting verb, once per claimant ("India and Iran accuse ...")."""
     claimant = claimant_of(ctx, verb)
-    if claimant is None:
+    if claimant is None or _needs_clause(verb):
         return
     if _blame_on(ctx, verb, claimant, sent):
         used.update(t.i for t in verb.subtree)
@@ -156,22 +197,33 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
     hedge = hedge_in([verb, *[c for c in verb.children if c.dep_ in {"aux", "advmod"}]])
     if verb.lemma_.lower() in cues().hedging_verbs:
         hedge = hedge or verb.lemma_.lower()
-    for clause in _content(verb):
-        tokens = list(clause.subtree)
+    clauses = [list(c.subtree) for c in _content(verb)]
+    if (_as_said(verb) or _swallowed_by_complement(verb)) and verb.head.i not in used:
+        clauses.append(_host_clause(verb))
+    for tokens in clauses:
         for link in links_in(ctx, tokens):
-            ctx.add(
-                link.subject,
-                link.predicate,
-                link.object,
-                claimant=claimant,
-                sent=sent,
-                extractor=EXTRACTOR,
-                stance=_stance(verb, link),
-                hedge=hedge or hedge_in(tokens),
-                attribution=_attribution(link, claimant, hedge),
-                quote=_quote(verb, tokens),
-            )
+            for who in [claimant, *_co_claimants(ctx, verb, claimant)]:
+                ctx.add(
+                    link.subject,
+                    link.predicate,
+                    link.object,
+                    claimant=who,
+                    sent=sent,
+                    extractor=EXTRACTOR,
+                    stance=_stance(verb, link),
+                    hedge=hedge or hedge_in(tokens),
+                    attribution=_attribution(link, who, hedge),
+                    quote=_quote(verb, tokens),
+                )
         used.update(t.i for t in tokens)
+
+
+def _co_claimants(ctx: Ctx, verb: Token, first: str) -> list[str]:
+    """The other named actors of a conjoined subject: 'India, Iran and now the Taliban have all leveled ...'."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    return [i for i in ids(ctx, subj) if i != first and i.startswith("actor:")]
 
 
 def _attribution(link: Link, claimant: str, hedge: str | None) -> str | None:
@@ -272,6 +324,17 @@ def _last_event(ctx: Ctx, sent: Span) -> list[str]:
     return [best[1]] if best else []
 
 
+def _holder(ctx: Ctx, noun: Token) -> str | None:
+    """Whose claim a claim noun is when no verb says so: its possessor or an actor compound ("Pakistan's claim that
+    India funds the TTP", "Taliban accusations that ...")."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "nmod"}:
+            found = [i for i in ids(ctx, child) if not i.startswith("event:")]
+            if found:
+                return found[0]
+    return None
+
+
 def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
     """'accusations that Pakistan backs ISIS-K': the noun's clause is the claim; the claimant is whoever makes,
     repeats or levels it, or 'unnamed reports'."""
@@ -286,7 +349,7 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
     claimant = claimant_of(ctx, head) if head.pos_ == "VERB" and noun.dep_ in {"dobj", "nsubjpass"} else None
     if head.lemma_.lower() in cues().deny_verbs:
         return
-    claimant = claimant or ctx.placeholder("unnamed reports")
+    claimant = claimant or _holder(ctx, noun) or ctx.placeholder("unnamed reports")
     for part in clause:
         tokens = list(part.subtree)
         hedge = hedge_in(tokens)

@@ -168,6 +168,8 @@ def _anaphor_kind(token: Token) -> str | None:
         return "person"
     if token.lower_ in _GROUP_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}:
         return "group"
+    if token.lower_ == "them" and token.dep_ == "pobj":  # "put pressure on them"
+        return "group"
     if token.pos_ == "NOUN" and any(d.lower_ in {"the", "this", "that"} for d in token.children):
         for kind in ("armed_group", "state", "state_agency"):
             if token.lower_ in c.words("anaphors", kind):
@@ -175,10 +177,18 @@ def _anaphor_kind(token: Token) -> str | None:
     return None
 
 
+def _is_subject(token: Token) -> bool:
+    """A subject, or the group named in a subject ("one TTP leader told ...", "the TTP's spokesman said"): the
+    speaker's side is as salient as the speaker."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return token.dep_ in {"compound", "poss", "nmod"} and token.head.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _antecedent(kind: str, before: list[ActorMention], sdoc: Doc) -> ActorMention | None:
     """The nearest compatible actor, preferring grammatical subjects (the most salient referent) for 'it'/'they'."""
     if kind == "group":
-        subjects = [m for m in before if sdoc[m.end - 1].dep_ in {"nsubj", "nsubjpass"} and m.entity.type != "person"]
+        subjects = [m for m in before if _is_subject(sdoc[m.end - 1]) and m.entity.type != "person"]
         if subjects and before[-1].start - subjects[-1].start < 60:  # salience, within about two sentences
             return subjects[-1]
     for m in reversed(before):
@@ -189,6 +199,25 @@ def _antecedent(kind: str, before: list[ActorMention], sdoc: Doc) -> ActorMentio
         if kind == m.entity.type:
             return m
     return None
+
+
+def _clause_subject(token: Token) -> set[int]:
+    """Tokens of the subject of the clause a pronoun is the object of: by binding (principle B) a plain object
+    pronoun never refers to its own clause's subject ("the Taliban put pressure on them": them != the Taliban)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+
+
+def _chained(token: Token, out: dict[int, ActorMention], bound: set[int]) -> ActorMention | None:
+    """A plural pronoun continues the chain of an earlier 'they/them/their' in its sentence: the speaker keeps
+    talking about the same referent ("if X pressures them, they could join Y" -> they = them)."""
+    if token.lower_ not in {"they", "them", "their"}:
+        return None
+    plural = {"they", "them", "their"}
+    prior = [i for i in out if token.sent.start <= i < token.i and token.doc[i].lower_ in plural and i not in bound]
+    return out[max(prior)] if prior else None
 
 
 def antecedents(sdoc: Doc, found: Found) -> dict[int, ActorMention]:
@@ -202,10 +231,11 @@ def antecedents(sdoc: Doc, found: Found) -> dict[int, ActorMention]:
         if kind is None:
             continue
         window = token.sent.start - 200
-        before = [m for m in ordered if window <= m.start < token.i and m.end <= token.i]
+        bound = _clause_subject(token)
+        before = [m for m in ordered if window <= m.start < token.i and m.end <= token.i and m.start not in bound]
         if kind == "group" and token.lower_ in {"it", "its"}:
             before = [m for m in before if m.entity.type != "state" or m.start >= token.sent.start]
-        found_m = _antecedent(kind, before, sdoc)
+        found_m = _chained(token, out, bound) or _antecedent(kind, before, sdoc)
         if found_m is not None:
             out[token.i] = found_m
     return out

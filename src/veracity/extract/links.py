@@ -8,126 +8,40 @@ network"). Relative pronouns and anaphors are resolved through the context.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
-from veracity.extract.actors import ActorMention
+from veracity.extract.claims_hedges import hedge_for as hedge_for
+from veracity.extract.claims_hedges import hedge_in as hedge_in
+from veracity.extract.claims_slots import Link as Link
+from veracity.extract.claims_slots import demonym_state
+from veracity.extract.claims_slots import ids as ids
+from veracity.extract.claims_slots import negated as negated
 from veracity.extract.context import Ctx
 from veracity.extract.lexicon import cues
-from veracity.model.records import Entity, EntityKind
-from veracity.model.registry import registry
 
 _OBJ_PREPS = frozenset({"to", "with", "for", "against", "on", "of", "over", "into", "from", "by"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-_RELPRON = frozenset({"which", "who", "that", "whom", "whose"})
-_LIGHT = frozenset(
-    {
-        "facilitate",
-        "host",
-        "broker",
-        "hold",
-        "provide",
-        "give",
-        "offer",
-        "extend",
-        "lend",
-        "have",
-        "play",
-        "grant",
-        "maintain",
-        "establish",
-        "deepen",
-        "expand",
-        "build",
-        "forge",
-        "enjoy",
-        "seek",
-        "find",
-    }
-)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A (subject, predicate, object) found in a clause, with the cue token and its polarity."""
-
-    subject: str
-    predicate: str
-    object: str
-    cue: int
-    negated: bool
-    literal: bool = False
-
-
-def ids(ctx: Ctx, token: Token) -> list[str]:
-    """Entity ids a token stands for, with its conjuncts ("India and Pakistan"), through relative pronouns."""
-    out: list[str] = []
-    for t in [token, *token.conjuncts, *_examples(token)]:
-        if t.lower_ in _RELPRON and t.head.dep_ == "relcl":
-            t = t.head.head
-        event = ctx.event(t)
-        actor = ctx.actor(t) or _compound_actor(ctx, t)
-        found = actor.entity.id if actor is not None else event.id if event is not None else _state_or_vague(ctx, t)
-        if found and found not in out:
-            out.append(found)
-    return out
-
-
-def _state_or_vague(ctx: Ctx, token: Token) -> str | None:
-    """In a link slot a country named as a place is its state ("orchestrated from Pakistan"), and a vague plural
-    group is a placeholder ("colludes with terrorists" -> "terrorists (unspecified)")."""
-    place = ctx.found.place_at(token.i)
-    if place is not None and place.kind == "country":
-        state = [a for a in registry().lookup(place.name) if a.type == "state"]
-        if not state:
-            return None
-        ctx.placeholders.setdefault(
-            state[0].id,
-            Entity(kind=EntityKind.ACTOR, name=state[0].name, type="state", qid=state[0].qid, id=state[0].id),
-        )
-        return state[0].id
-    phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ in {"compound", "amod"} or t is token)
-    vague = cues().words("vague_groups")
-    if token.tag_ == "NNS" and (token.lower_ in vague or phrase in vague):
-        name = phrase if phrase in vague else token.lower_
-        return ctx.placeholder(f"{name} (unspecified)", "armed_group")
-    return None
-
-
-def _examples(token: Token) -> list[Token]:
-    """'organizations such as the TTP', 'groups including al-Qaeda': the named examples stand for the class."""
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"as", "including", "like"}:
-            out += [p for p in child.children if p.dep_ == "pobj"]
-            out += [c for p in child.children if p.dep_ == "pobj" for c in p.conjuncts]
-        elif child.dep_ == "appos":
-            out.append(child)
-    return out
-
-
-def _compound_actor(ctx: Ctx, token: Token) -> ActorMention | None:
-    """'ISIS-K cells', 'Taliban factions', 'the militants of Lashkar-e-Taiba': a member noun stands for its group."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in cues().words("member_heads"):
-        return None
-    for child in token.children:
-        if child.dep_ in {"compound", "poss", "nmod"} and ctx.found.actor_at(child.i):
-            return ctx.found.actor_at(child.i)
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in (p for p in child.children if p.dep_ == "pobj"):
-                if ctx.found.actor_at(pobj.i):
-                    return ctx.found.actor_at(pobj.i)
-    return None
-
-
-def negated(token: Token) -> bool:
-    """The token or the verb governing it carries a negation ("doesn't back", "not involved")."""
-    neg = cues().negations
-    for t in (token, token.head if token.dep_ in {"xcomp", "acomp", "dobj", "attr"} else token):
-        if any(c.dep_ == "neg" or (c.lower_ in neg and c.dep_ in {"advmod", "det"}) for c in t.children):
-            return True
-    return False
+def _haven_links(ctx: Ctx, noun: Token) -> list[Link]:
+    """'some terrorists seek sanctuary in Pakistan', 'militants enjoy safe havens in Afghanistan's border areas':
+    the country the refuge is in harbours whoever seeks, finds or enjoys it."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in cues().words("haven_verbs"):
+        return []
+    places = [
+        p
+        for h in (noun, verb)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "inside"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    hosts = [i for p in places for t in (p, *[c for c in p.children if c.dep_ == "poss"]) for i in ids(ctx, t)]
+    guests = _subjects(ctx, verb)
+    return [
+        Link(h, "harbours", g, noun.i, negated(verb)) for h in hosts if h.startswith("actor:") for g in guests if g != h
+    ]
 
 
 def _objects(ctx: Ctx, head: Token, skip: Token | None = None) -> list[str]:
@@ -155,12 +69,19 @@ def _prep_objects(ctx: Ctx, head: Token, preps: frozenset[str] = _OBJ_PREPS) -> 
     ]
 
 
+def _by_agent(ctx: Ctx, noun: Token) -> list[str]:
+    """The agent of an action noun: 'an attempt by the Pakistani deep state', 'a bid by the TTP'."""
+    return [i for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children for i in ids(ctx, p)]
+
+
 def _subjects(ctx: Ctx, verb: Token) -> list[str]:
     for child in verb.children:
         if child.dep_ in _SUBJ:
             return ids(ctx, child)
     if verb.dep_ in {"xcomp", "conj", "advcl", "acl"} and verb.head.pos_ in {"VERB", "AUX"}:
         return _subjects(ctx, verb.head)
+    if verb.dep_ == "acl" and _by_agent(ctx, verb.head):  # "an attempt by the ISI to create X"
+        return _by_agent(ctx, verb.head)
     if verb.dep_ in {"acl", "relcl"}:
         own = ids(ctx, verb.head)
         if own or verb.head.dep_ not in {"dobj", "attr"}:
@@ -168,6 +89,8 @@ def _subjects(ctx: Ctx, verb: Token) -> list[str]:
         return _subjects(ctx, verb.head.head)  # "has not taken steps to clamp down on X": the taker
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused India of backing X"
         governor = verb.head.head
+        if verb.head.lower_ in {"by", "through", "via"}:  # "keep NATO invested by creating X": the keeper creates
+            return _subjects(ctx, governor)
         objs = [i for c in governor.children if c.dep_ == "dobj" for i in ids(ctx, c)]
         return objs or _subjects(ctx, governor)
     head = verb.head
@@ -183,14 +106,14 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = [i for c in verb.children if c.dep_ == "agent" for p in c.children for i in ids(ctx, p)]
     if passive:
-        subj = agents or [
-            i for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children for i in ids(ctx, p)
-        ]
+        subj = agents or _source_states(ctx, verb)
         objs = [i for c in verb.children if c.dep_ == "nsubjpass" for i in ids(ctx, c)]
     else:
         subj, objs = _subjects(ctx, verb), _objects(ctx, verb)
         if predicate == "mediates":  # "mediating between Islamabad and the TTP"
             objs += _prep_objects(ctx, verb, frozenset({"between"}))
+    if verb.lemma_.lower() == "use" and any(_territory(ctx, c) for c in verb.children if c.dep_ == "dobj"):
+        return []  # "use Afghan soil against Pakistan" is not backing Afghanistan
     neg = negated(verb)
     causal = verb.lemma_.lower() in cues().words("causal_verbs")
     out = []
@@ -203,14 +126,27 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     return out
 
 
+def _passive_event(ctx: Ctx, verb: Token) -> bool:
+    return any(i.startswith("event:") for c in verb.children if c.dep_ == "nsubjpass" for i in ids(ctx, c))
+
+
+def _source_states(ctx: Ctx, verb: Token) -> list[str]:
+    """Where a passive act came from: 'orchestrated from Pakistan' (any actor), 'planned in Afghanistan' (a state)."""
+    out: list[str] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "in", "inside"}):
+        found = [i for p in prep.children if p.dep_ in {"pobj", "pcomp"} for i in ids(ctx, p)]
+        out += found if prep.lower_ == "from" else [i for i in found if _territory_id(ctx, i)]
+    return out
+
+
 def _event_owner(ctx: Ctx, verb: Token) -> list[str]:
     """'guiding the Taliban's takeover': the possessor of an event object is what the verb links to."""
     return [
         i
         for c in verb.children
         if c.dep_ in {"dobj", "nsubjpass"}
-        for p in c.children
-        if p.dep_ == "poss"
+        for p in c.subtree  # "the Taliban's lightning strike takeover": the possessor may sit on a modifier
+        if p.dep_ == "poss" and p.i < c.i
         for i in ids(ctx, p)
         if i.startswith("actor:")
     ]
@@ -218,6 +154,7 @@ def _event_owner(ctx: Ctx, verb: Token) -> list[str]:
 
 def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
     subj = [i for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for i in ids(ctx, c)]
+    subj = subj or [i for c in noun.children if c.dep_ == "amod" and (i := demonym_state(ctx, c))]
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head is not anchor:  # "backing and training to X"
         anchor = anchor.head
@@ -229,13 +166,18 @@ def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
         if anchor is not noun
         else []
     )
-    if not subj and anchor.dep_ in {"dobj", "attr"} and head.lemma_ in _LIGHT:
+    haven = _haven_links(ctx, noun) if predicate == "harbours" and not subj else []
+    if haven:
+        return haven
+    if not subj and anchor.dep_ in {"dobj", "attr"} and head.lemma_ in cues().words("light_verbs"):
         subj = _subjects(ctx, head)
         objs = objs or _prep_objects(ctx, head)
     if not subj and noun.dep_ == "pobj" and head.head.dep_ in {"dobj", "nsubj"}:
         subj = []
     if predicate == "allied_with" and not objs and len(subj) > 1:
         return [Link(subj[0], predicate, o, noun.i, negated(noun)) for o in subj[1:]]
+    if predicate == "allied_with" and not subj and len(objs) > 1:  # "the nexus of the ISI and the Haqqanis"
+        return [Link(objs[0], predicate, o, noun.i, negated(noun)) for o in objs[1:]]
     if predicate == "member_of" and not subj:
         return []
     return [Link(s, predicate, o, noun.i, negated(noun)) for s in subj for o in objs]
@@ -286,13 +228,54 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
             found += _role_noun_links(ctx, token, _role_index()[lemma])
         elif (token.lower_, token.dep_) in _COPULA_RESPONSIBILITY:
             found += _behind_links(ctx, token)
+        elif token.lower_ == "anti" and token.i + 2 < len(token.doc) and token.nbor().text == "-":
+            found += _anti_links(ctx, token)
+        elif token.pos_ == "VERB" and lemma in c.words("permit_verbs"):
+            found += _permit_links(ctx, token)
         elif token.pos_ == "VERB" and lemma in c.words("crackdown_verbs"):
             found += _crackdown_links(ctx, token)
         elif token.pos_ == "VERB" and lemma in c.rel_verbs:
             found += _verb_links(ctx, token, c.rel_verbs[lemma])
+        elif token.pos_ == "VERB" and lemma in c.words("causal_verbs") and _passive_event(ctx, token):
+            found += _verb_links(ctx, token, "responsible_for")  # "the attack was planned in Afghanistan"
         elif token.pos_ in {"NOUN", "PROPN"} and (lemma in c.rel_nouns or token.lower_ in c.rel_nouns):
             found += _noun_links(ctx, token, c.rel_nouns.get(lemma) or c.rel_nouns[token.lower_])
     return _dedupe(found)
+
+
+def _anti_links(ctx: Ctx, token: Token) -> list[Link]:
+    """'the anti-China ETIM', 'anti-Pakistan organizations such as the TTP': the group is hostile to the target."""
+    targets = [i for i in ids(ctx, token.doc[token.i + 2]) if i.startswith("actor:")]
+    head = token.head
+    while head.dep_ in {"amod", "compound"} and head.head is not head:
+        head = head.head
+    groups = [i for i in ids(ctx, head) if i.startswith("actor:")]
+    return [Link(g, "hostile_to", t, token.i, False) for g in groups for t in targets if g != t]
+
+
+def _permit_links(ctx: Ctx, verb: Token) -> list[Link]:
+    """'will not allow any group to use Afghan soil against Pakistan': whoever lets a group use its territory
+    harbours it (the negation makes it a denial)."""
+    use = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() == "use"]
+    if not use or not any(_territory(ctx, c) for c in use[0].children if c.dep_ == "dobj"):
+        return []
+    users = [i for c in (*use[0].children, *verb.children) if c.dep_ in {"nsubj", "dobj"} for i in ids(ctx, c)]
+    users = [u for u in users if not _territory_id(ctx, u)]
+    return [Link(s, "harbours", u, verb.i, negated(verb)) for s in _subjects(ctx, verb) for u in users if s != u]
+
+
+def _territory(ctx: Ctx, token: Token) -> bool:
+    """A country named as a place, or 'soil', 'territory', 'land'."""
+    place = ctx.found.place_at(token.i)
+    if token.lemma_.lower() in cues().words("territory_nouns") or (place is not None and place.kind == "country"):
+        return True
+    return any(_territory_id(ctx, i) for i in ids(ctx, token))
+
+
+def _territory_id(ctx: Ctx, entity_id: str) -> bool:
+    return any(m.entity.id == entity_id and m.entity.type == "state" for m in ctx.found.actors) or (
+        entity_id in ctx.placeholders and ctx.placeholders[entity_id].type == "state"
+    )
 
 
 def _crackdown_links(ctx: Ctx, verb: Token) -> list[Link]:
@@ -350,31 +333,3 @@ def _dedupe(links: list[Link]) -> list[Link]:
             seen.add(key)
             out.append(link)
     return out
-
-
-def hedge_in(tokens: Span | list[Token]) -> str | None:
-    """The first hedge cue among the tokens (modal verbs, adverbs, "if true", "widely considered")."""
-    c = cues()
-    toks = list(tokens)
-    text = " ".join(t.lower_ for t in toks).replace(" n't", "n't")
-    for phrase in c.hedge_phrases:
-        if phrase in text:
-            return phrase
-    for t in toks:
-        if t.lower_ in c.hedge_words and not (t.lower_ == "believed" and t.dep_ != "ROOT" and t.tag_ != "VBN"):
-            return t.lower_
-    return None
-
-
-def hedge_for(token: Token) -> str | None:
-    """Hedge on a cue: in its own phrase, or on a verb above it ("is believed to have guided", "may seek to")."""
-    found = hedge_in(list(token.subtree))
-    head = token
-    while (
-        found is None
-        and head.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "dobj", "acomp"}
-        and head.head is not head
-    ):
-        head = head.head
-        found = hedge_in([head, *[c for c in head.children if c.dep_ in {"aux", "auxpass", "advmod", "neg"}]])
-    return found

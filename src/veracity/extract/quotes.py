@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from veracity.extract.claims import EXTRACTOR, claimant_of
 from veracity.extract.context import Ctx
+from veracity.extract.lexicon import cues
 from veracity.extract.links import hedge_for, links_in
 from veracity.model.records import Stance
 
@@ -36,6 +37,9 @@ _SPEECH = frozenset(
         "post",
         "argue",
         "allege",
+        "share",
+        "describe",
+        "report",
     }
 )
 _OPEN, _CLOSE = '“"', '”"'
@@ -46,6 +50,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
+        label = _label_at(text, i)
+        if label is not None:
+            spans.append((label, _para_end(text, i)))
+            i = _para_end(text, i) + 1
+            continue
         if text[i] in _OPEN and (i == 0 or not text[i - 1].isalnum()):
             para_end = text.find("\n", i)
             para_end = len(text) if para_end < 0 else para_end
@@ -64,6 +73,36 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         i += 1
     return spans
+
+
+def _label_at(text: str, i: int) -> int | None:
+    """Start of the quoted text when a paragraph opens at ``i`` with a quote label ("English Translation: ...")."""
+    if i and text[i - 1] != "\n":
+        return None
+    m = re.match(r"[ \t]*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*[“\"]?", text[i : _para_end(text, i)])
+    if m is None or m.group(1).strip().lower() not in cues().words("quote_labels"):
+        return None
+    return i + m.end()
+
+
+def _quoted_paragraph(text: str, start: int, end: int) -> bool:
+    """A paragraph that is itself quoted: it opens with a quotation mark or a quote label."""
+    return text[start:end].lstrip()[:1] in _OPEN or _label_at(text, start) is not None
+
+
+def _run_intro(ctx: Ctx, start: int) -> str | None:
+    """The speaker of a run of quoted paragraphs: the first speaker named in the plain paragraph above the run."""
+    text = ctx.sdoc.text
+    para = _previous_paragraph(text, start)
+    while para is not None and _quoted_paragraph(text, *para):
+        para = _previous_paragraph(text, para[0])
+    span = ctx.sdoc.char_span(*para, alignment_mode="expand") if para else None
+    for token in span or []:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH:
+            claimant = claimant_of(ctx, token)
+            if claimant:
+                return claimant
+    return None
 
 
 def _speech_verb(tokens: Span | list[Token]) -> Token | None:
@@ -90,6 +129,8 @@ def _speaker(ctx: Ctx, start: int, end: int) -> str | None:
             claimant = claimant_of(ctx, verb) if verb is not None else None
             if claimant:
                 return claimant
+    if _quoted_paragraph(text, _para_start(text, start), _para_end(text, start)):
+        return _run_intro(ctx, _para_start(text, start))
     return None
 
 

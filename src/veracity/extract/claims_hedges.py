@@ -1,0 +1,39 @@
+"""Hedge cues on a claim or link: modal verbs, hedging adverbs and phrases from ``cues.yaml`` (``hedges``).
+
+Kept apart from link finding because a hedge qualifies the statement, not the link: claims, quotes and the
+article's own voice all ask the same question of different token sets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from veracity.extract.lexicon import cues
+
+
+def hedge_in(tokens: Span | list[Token]) -> str | None:
+    """The first hedge cue among the tokens (modal verbs, adverbs, "if true", "widely considered")."""
+    c = cues()
+    toks = list(tokens)
+    text = " ".join(t.lower_ for t in toks).replace(" n't", "n't")
+    for phrase in c.hedge_phrases:
+        if phrase in text:
+            return phrase
+    for t in toks:
+        if t.lower_ in c.hedge_words and not (t.lower_ == "believed" and t.dep_ != "ROOT" and t.tag_ != "VBN"):
+            return t.lower_
+    return None
+
+
+def hedge_for(token: Token) -> str | None:
+    """Hedge on a cue: in its own phrase, or on a verb above it ("is believed to have guided", "may seek to")."""
+    found = hedge_in(list(token.subtree))
+    head = token
+    while (
+        found is None
+        and head.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "dobj", "acomp"}
+        and head.head is not head
+    ):
+        head = head.head
+        found = hedge_in([head, *[c for c in head.children if c.dep_ in {"aux", "auxpass", "advmod", "neg"}]])
+    return found
