@@ -224,3 +224,36 @@ def test_muc4_perpetrator_roles(name: str, type_: str, text: str, expected: dict
     extraction = SimpleNamespace(entities=[actor, event], mentions=[], assertions=[assertion], aliases=[])
     roles = muc4.roles_of(extraction, text)
     assert {role: ents for role, ents in roles.items() if ents} == expected
+
+
+def _role_line(obj: str, predicate: str, score: float, sent: int) -> Assertion:
+    return Assertion("event:x", predicate, obj, "author:x", Stance.ASSERTS, "x", (sent, sent + 1), "q",
+                     "events.roles@1", object_literal=True, score=score)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # one entity per filler: the same head word later in the report is the same thing, the best-scored form kept
+        ([("the bus", "target", 0.4, 0), ("bus", "target", 0.7, 50)], {"Target": [["bus"]]}),
+        ([("the bus", "target", 0.9, 0), ("bus", "target", 0.7, 50)], {"Target": [["the bus"]]}),
+        # an acronym and its expansion are one entity
+        ([("mrta", "victim", 0.5, 0), ("tupac amaru revolutionary movement", "victim", 0.6, 50)],
+         {"Victim": [["tupac amaru revolutionary movement"]]}),
+        # different heads stay apart, in text order
+        ([("dynamite", "weapon", 0.5, 50), ("rifles", "weapon", 0.5, 0)], {"Weapon": [["rifles"], ["dynamite"]]}),
+        # the same head in different roles is two entities
+        ([("the mayor", "victim", 0.5, 0), ("house of the mayor", "target", 0.5, 0)],
+         {"Victim": [["the mayor"]], "Target": [["house of the mayor"]]}),
+    ],
+)
+def test_muc4_roles_of_one_entity_per_filler(
+    lines: list[tuple[str, str, float, int]], expected: dict[str, list[list[str]]]
+) -> None:
+    text = ("the mrta bombed the bus and the house of the mayor with dynamite and rifles; the bus burned. "
+            "the tupac amaru revolutionary movement claimed it.")
+    event = Entity(EntityKind.EVENT, "x", "bombing", id="event:x")
+    extraction = SimpleNamespace(entities=[event], mentions=[], aliases=[],
+                                 assertions=[_role_line(*line) for line in lines])
+    roles = muc4.roles_of(extraction, text)
+    assert {role: ents for role, ents in roles.items() if ents} == expected

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from rich.table import Table
 
 from veracity.evaluate.report import Prf, align, as_json, prf_table, read_json_lines
+from veracity.extract.roles_muc import same_entity
 from veracity.model.records import Document, EntityKind
 from veracity.model.vocabulary import vocabulary
 
@@ -158,18 +159,20 @@ def predict(extractor: Extractor, docs: Sequence[Mapping[str, Any]]) -> dict[str
 
 
 def roles_of(extraction: Any, text: str) -> dict[str, Entities]:
-    """Map an extraction's event assertions onto the five roles.
+    """Map an extraction's event assertions onto the five roles, one predicted entity per distinct filler.
 
     (actor, responsible_for, event) gives PerpInd for a person or an unnamed group (a placeholder such as
-    "terrorists (unspecified)": MUC-4 files "guerrillas" under PerpInd) and PerpOrg for a named organisation;
+    "terrorists (unspecified)": MUC-4 files "guerrillas" under PerpInd) and PerpOrg for any other actor;
     (event, target|victim|weapon, X) gives Target, Victim, Weapon. Each filler's mentions are its surfaces that
-    occur in the text, deduplicated (a placeholder without mentions offers its head, "terrorists"); the same filler
-    is listed once per role.
+    occur in the text, deduplicated (a placeholder without mentions offers its head, "terrorists"). Fillers of one
+    role are one entity when they share a head word ("the bus", "bus") or name each other (an acronym and its
+    expansion), as :func:`veracity.extract.roles_muc.to_muc` groups the role finder's own output; the
+    best-scored form is kept.
     """
     entities = {entity.id: entity for entity in extraction.entities}
     surfaces = _surfaces_by_entity(extraction.mentions)
-    roles: dict[str, Entities] = {role: [] for role in ROLES}
-    for assertion in extraction.assertions:
+    found: dict[str, list[tuple[float, list[str]]]] = {role: [] for role in ROLES}
+    for assertion in sorted(extraction.assertions, key=lambda a: a.span[0]):
         role, filler = _role_filler(assertion, entities)
         if role is None or filler is None:
             continue
@@ -177,9 +180,26 @@ def roles_of(extraction: Any, text: str) -> dict[str, Entities]:
         if not forms and filler in entities:
             forms = [_PLACEHOLDER.sub("", entities[filler].name)]
         mentions = _dedupe(m for m in forms if m and m in text)
-        if mentions and mentions not in roles[role]:
-            roles[role].append(mentions)
-    return roles
+        if mentions:
+            _add_or_merge(found[role], (float(getattr(assertion, "score", 1.0)), mentions))
+    return {role: [mentions for _, mentions in kept] for role, kept in found.items()}
+
+
+def _head(mentions: Sequence[str]) -> str:
+    """The head word of a filler's first mention: its last word before any "of" ("members of the army")."""
+    words = normalise_mention(mentions[0]).split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
+def _add_or_merge(kept: list[tuple[float, list[str]]], item: tuple[float, list[str]]) -> None:
+    """Append a filler, unless one already kept shares its head or names the same thing: keep the better-scored."""
+    for i, (score_, mentions) in enumerate(kept):
+        same = mentions == item[1] or _head(mentions) == _head(item[1])
+        if same or same_entity(mentions[0], item[1][0]):
+            if item[0] > score_:
+                kept[i] = item
+            return
+    kept.append(item)
 
 
 def _role_filler(assertion: Any, entities: Mapping[str, Any]) -> tuple[str | None, str | None]:
