@@ -17,6 +17,7 @@ from veracity.extract.claims import find_claims
 from veracity.extract.context import VERSION, Ctx
 from veracity.extract.coref import consolidate
 from veracity.extract.dates import infer_published, resolve_date
+from veracity.extract.denials import find_denied_reports
 from veracity.extract.events import _known_in, find_events
 from veracity.extract.quotes import quoted_speech
 from veracity.extract.relations import find_relations
@@ -114,6 +115,7 @@ class Extractor:
         events = find_events(sdoc, found, published)
         ctx = Ctx(doc=doc, sdoc=sdoc, found=found, events=events, published=published, antecedents=antecedents)
         used = find_claims(ctx)
+        find_denied_reports(ctx, used)
         quoted_speech(ctx, used)
         find_relations(ctx, used)
         add_roles(ctx, used)
