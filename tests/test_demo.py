@@ -80,3 +80,15 @@ def test_demo_rerun_changes_nothing(demo_db: str) -> None:
     again = runner.invoke(app, ["--db", demo_db, "demo"])
     assert again.exit_code == 0 and "ingested 0, duplicates 5" in again.output
     assert runner.invoke(app, ["--db", demo_db, "documents"]).output == before
+
+
+def test_demo_grades_the_contested_seed_propositions(demo_db: str) -> None:
+    grades = {(g["subject"], g["predicate"], g["object"]): g for g in _lines(demo_db, "assess")}
+    airport = grades[("actor:islamic-state-khorasan-province", "responsible_for", "event:kabul-airport-bombing")]
+    contested = [grades[("actor:pakistan", "supports", "actor:islamic-state-khorasan-province")],
+                 grades[("actor:haqqani-network", "controls", "actor:islamic-state-khorasan-province")],
+                 grades[("actor:india", "supports", "actor:tehrik-i-taliban-pakistan")]]
+    assert all(g["probability"] <= 0.55 for g in contested), contested
+    assert all(airport["probability"] > g["probability"] for g in contested)
+    haqqani = contested[1]
+    assert haqqani["reports"] > haqqani["lines"] and haqqani["opposing_lines"] >= 1
