@@ -201,14 +201,20 @@ class View:
             stmt = stmt.where(d.c.published_end <= _as_of(as_of))
         reviews = self._reviews_by_assertion
         with self.engine.connect() as conn:
-            for row in conn.execution_options(yield_per=2000).execute(stmt):
-                got = tuple(reviews.get(row.id, ()))
-                if row.superseded_at and not include_superseded and not got:
+            result = conn.execution_options(yield_per=2000).execute(stmt)
+            columns = list(result.keys())
+            read = R.assertion_reader(columns)
+            at = {name: i for i, name in enumerate(columns)}
+            i_id, i_sup, i_pub, i_outlet, i_url, i_title, i_doc = (at[n] for n in (
+                "id", "superseded_at", "published", "outlet", "url", "title", "doc_name"))
+            for values in result.tuples():
+                got = tuple(reviews.get(values[i_id], ()))
+                if values[i_sup] and not include_superseded and not got:
                     continue
                 yield Evidence(
-                    assertion=self._canonical_assertion(R.row_assertion(row)), published=row.published,
-                    outlet=row.outlet, url=row.url, title=row.title, doc_name=row.doc_name, reviews=got,
-                    superseded=row.superseded_at is not None,
+                    assertion=self._canonical_assertion(read(values)), published=values[i_pub],
+                    outlet=values[i_outlet], url=values[i_url], title=values[i_title], doc_name=values[i_doc],
+                    reviews=got, superseded=values[i_sup] is not None,
                 )
 
     def _canonical_assertion(self, assertion: Any) -> Any:
