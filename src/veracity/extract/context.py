@@ -71,7 +71,7 @@ class Ctx:
             stance=stance,
             doc_id=self.doc.id,
             span=(sent.start_char, sent.end_char),
-            quote=quote or sent.text.strip(),
+            quote=(quote or sent.text).strip(),
             extractor=f"{extractor}@{VERSION}",
             hedge=hedge,
             object_literal=literal,
