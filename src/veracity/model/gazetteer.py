@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from veracity.model.errors import ConfigError
 from veracity.model.ids import entity_id
-from veracity.model.registry import default_case_sensitive
+from veracity.model.registry import Named
 from veracity.model.values import normalise_name
 from veracity.model.vocabulary import load_data, vocabulary
 
@@ -46,7 +46,7 @@ def compact_key(surface: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
+class Place(Named):
     """One place. ``source`` says whether it is curated ("gazetteer") or came from the fallback package."""
 
     name: str
@@ -64,17 +64,6 @@ class Place:
     @property
     def id(self) -> str:
         return entity_id("place", self.name)
-
-    @property
-    def surfaces(self) -> tuple[str, ...]:
-        """The canonical name and every alias (not demonyms)."""
-        return (self.name, *self.aliases)
-
-    def is_case_sensitive(self, surface: str) -> bool:
-        """Whether a matcher must keep the case of ``surface`` ("Tank", "Swat", "KP" collide with English)."""
-        if surface in self.lowercase_ok:
-            return False
-        return surface in self.case_sensitive or default_case_sensitive(surface)
 
 
 class PlacePattern(NamedTuple):

@@ -48,8 +48,32 @@ class Affiliation:
     valid_to: str | None = None
 
 
+class Named:
+    """Shared surface rules of curated entries (actors and places): their surfaces and case sensitivity.
+
+    Subclasses are slotted dataclasses with ``name``, ``aliases``, ``lowercase_ok`` and ``case_sensitive``.
+    """
+
+    __slots__ = ()
+    name: str
+    aliases: tuple[str, ...]
+    lowercase_ok: tuple[str, ...]
+    case_sensitive: tuple[str, ...]
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The canonical name and every alias (not metonyms or demonyms)."""
+        return (self.name, *self.aliases)
+
+    def is_case_sensitive(self, surface: str) -> bool:
+        """Whether a matcher must keep the case of ``surface`` ("Tank", "Swat", "IS" collide with English)."""
+        if surface in self.lowercase_ok:
+            return False
+        return surface in self.case_sensitive or default_case_sensitive(surface)
+
+
 @dataclass(frozen=True, slots=True)
-class RegistryActor:
+class RegistryActor(Named):
     """One curated actor.
 
     ``aliases`` are the surface forms the actor goes by; whether one must match with its case is answered by
@@ -73,19 +97,6 @@ class RegistryActor:
     @property
     def id(self) -> str:
         return entity_id("actor", self.name)
-
-    @property
-    def surfaces(self) -> tuple[str, ...]:
-        """The canonical name and every alias (not metonyms)."""
-        return (self.name, *self.aliases)
-
-    def is_case_sensitive(self, surface: str) -> bool:
-        """Whether ``surface`` (one of this actor's surfaces) must be matched with its exact case."""
-        if surface in self.lowercase_ok:
-            return False
-        if surface in self.case_sensitive:
-            return True
-        return default_case_sensitive(surface)
 
 
 class ActorPattern(NamedTuple):
