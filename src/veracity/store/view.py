@@ -207,7 +207,7 @@ class View:
             at = {name: i for i, name in enumerate(columns)}
             i_id, i_sup, i_pub, i_outlet, i_url, i_title, i_doc = (at[n] for n in (
                 "id", "superseded_at", "published", "outlet", "url", "title", "doc_name"))
-            for values in result.tuples():
+            for values in result:
                 got = tuple(reviews.get(values[i_id], ()))
                 if values[i_sup] and not include_superseded and not got:
                     continue
