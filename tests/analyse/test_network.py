@@ -103,3 +103,19 @@ def test_network_centrality_and_communities(gold_store: Store) -> None:
     groups = communities(net)
     assert sum(len(g) for g in groups) == len(net.undirected())
     assert len(groups) >= 2
+
+
+@pytest.mark.parametrize("as_of", [None, "2021-12"])
+def test_network_light_ego_counts_like_a_full_walk(gold_store: Store, as_of: str | None) -> None:
+    """The ego query reads light rows; its edges must count and attribute exactly what full evidence gives."""
+    from veracity.analyse.graph import collect
+    from veracity.analyse.network import _expand
+
+    view = gold_store.view()
+    light = ego(view, "Haqqani network", depth=2, as_of=as_of)
+    full = collect([])
+    _expand(view, full, [light.root], 2, as_of, light=False)
+    assert light.edges.keys() == full.edges.keys()
+    for key, edge in light.edges.items():
+        assert (edge.size, edge.claimants, edge.documents, edge.support()) == (
+            full.edges[key].size, full.edges[key].claimants, full.edges[key].documents, full.edges[key].support())

@@ -176,3 +176,18 @@ def test_store_rows_round_trip_between_stores(sqlite_store, tmp_path) -> None:
 def test_store_bad_url_is_a_config_error() -> None:
     with pytest.raises(ConfigError):
         open_store("nosuchdialect://x")
+
+
+def test_store_edge_rows_count_what_networks_count(any_store) -> None:
+    fill(any_store)
+    weapon = replace(claim(), predicate="weapon", object="car bomb", object_literal=True)
+    rejected = replace(claim(), predicate="harbours")
+    stale = replace(claim(), predicate="trains")
+    with any_store.writer() as w:
+        for extra in (weapon, rejected, stale):
+            w.add_assertion(extra)
+        w.add_review(Review(rejected.id, Verdict.REJECT, note="misread"))
+        w.supersede(DOC.id, [claim().id, weapon.id, rejected.id])
+    rows = list(any_store.view().edge_rows([PAK.id]))
+    assert [tuple(r) for r in rows] == [(claim().id, PAK.id, "supports", ISKP.id, ZM.id, "asserts", None, DOC.id)]
+    assert list(any_store.view().edge_rows([ISKP.id], as_of="2025-09")) == []

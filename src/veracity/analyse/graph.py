@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import networkx as nx
 
-from veracity.model.records import Assertion, Evidence, Stance, Verdict, author_claimant
+from veracity.model.records import Evidence, Stance, Verdict, author_claimant
 
 STATED = "stated"
 CLAIM = "claim"
@@ -23,6 +23,8 @@ REGISTRY_PREFIX = "registry:"
 AUTHOR_PREFIX = author_claimant("")
 
 Triple = tuple[str, str, str]
+EdgeRow = tuple[str, str, str, str, str, str, str | None, str]
+"""A light walk's row: assertion id, subject, predicate, object, claimant, stance, hedge, document id."""
 
 
 class GradeLike(Protocol):
@@ -45,9 +47,14 @@ def edge_kind(evidence: Evidence) -> str:
     A denial is never stated: it is someone's claim that the proposition is false.
     """
     a = evidence.assertion
-    if a.claimant.startswith(REGISTRY_PREFIX):
+    return row_kind(a.claimant, a.stance, a.hedge)
+
+
+def row_kind(claimant: str, stance: str, hedge: str | None) -> str:
+    """:func:`edge_kind` from the three fields it reads."""
+    if claimant.startswith(REGISTRY_PREFIX):
         return STATED
-    if a.hedge is None and a.stance is Stance.ASSERTS and a.claimant.startswith(AUTHOR_PREFIX):
+    if hedge is None and stance == Stance.ASSERTS and claimant.startswith(AUTHOR_PREFIX):
         return STATED
     return CLAIM
 
@@ -63,16 +70,38 @@ def usable(evidence: Evidence) -> bool:
     return not evidence.reviews or not any(r.verdict is Verdict.REJECT for r in evidence.reviews)
 
 
+class Line(NamedTuple):
+    """What an edge needs of one assertion to count and attribute it; ``evidence`` is ``None`` in light walks."""
+
+    claimant: str
+    stance: str
+    doc_id: str
+    evidence: Evidence | None = None
+
+
 @dataclass(slots=True)
 class Edge:
-    """One (source, predicate, target, kind) link with every piece of evidence behind it."""
+    """One (source, predicate, target, kind) link with every assertion behind it.
+
+    ``lines`` holds every assertion (keyed by the assertion, or by its stored id in a light walk); ``evidence``
+    gives the full records (quote, outlet, date) of those that were read in full.
+    """
 
     source: str
     target: str
     predicate: str
     kind: str
-    evidence: dict[Assertion, Evidence] = field(default_factory=dict)
+    lines: dict[object, Line] = field(default_factory=dict)
     grade: GradeLike | None = None
+
+    @property
+    def evidence(self) -> dict[object, Evidence]:
+        return {k: line.evidence for k, line in self.lines.items() if line.evidence is not None}
+
+    @property
+    def size(self) -> int:
+        """How many assertions stand behind the edge."""
+        return len(self.lines)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -84,19 +113,19 @@ class Edge:
 
     @property
     def claimants(self) -> list[str]:
-        return sorted({e.assertion.claimant for e in self.evidence.values()})
+        return sorted({line.claimant for line in self.lines.values()})
 
     @property
     def documents(self) -> list[str]:
-        return sorted({e.assertion.doc_id for e in self.evidence.values()})
+        return sorted({line.doc_id for line in self.lines.values()})
 
     def count(self, stance: Stance) -> int:
-        return sum(1 for e in self.evidence.values() if e.assertion.stance is stance)
+        return sum(1 for line in self.lines.values() if line.stance == stance)
 
     def support(self) -> dict[str, object]:
         """How well the edge is supported, in numbers a reader can check against its evidence."""
         return {
-            "evidence": len(self.evidence), "documents": len(self.documents), "claimants": len(self.claimants),
+            "evidence": self.size, "documents": len(self.documents), "claimants": len(self.claimants),
             "asserts": self.count(Stance.ASSERTS), "denies": self.count(Stance.DENIES),
             "probability": self.grade.probability if self.grade else None,
             "grade": self.grade.word if self.grade else None,
@@ -118,11 +147,23 @@ class Network:
         meets each edge from both ends, and hashing fields is ~20x cheaper than the SHA-256 id.
         """
         a = evidence.assertion
-        key = (a.subject, a.object, a.predicate, edge_kind(evidence))
+        edge = self._edge(a.subject, a.object, a.predicate, edge_kind(evidence))
+        edge.lines[a] = Line(a.claimant, a.stance, a.doc_id, evidence)
+        return edge
+
+    def add_row(self, row: EdgeRow) -> Edge:
+        """File one light row (a graph walk's read: no quote, outlet or date) under its edge."""
+        ident, subject, predicate, obj, claimant, stance, hedge, doc_id = row
+        kind = row_kind(claimant, stance, hedge)
+        edge = self._edge(subject, obj, predicate, kind)
+        edge.lines[ident] = Line(claimant, stance, doc_id)
+        return edge
+
+    def _edge(self, source: str, target: str, predicate: str, kind: str) -> Edge:
+        key = (source, target, predicate, kind)
         edge = self.edges.get(key)
         if edge is None:
-            edge = self.edges[key] = Edge(a.subject, a.object, a.predicate, key[3])
-        edge.evidence[a] = evidence
+            edge = self.edges[key] = Edge(source, target, predicate, kind)
         return edge
 
     @property
@@ -147,9 +188,9 @@ class Network:
         graph = nx.Graph()
         for edge in self.edges.values():
             if graph.has_edge(edge.source, edge.target):
-                graph[edge.source][edge.target]["weight"] += len(edge.evidence)
+                graph[edge.source][edge.target]["weight"] += edge.size
             else:
-                graph.add_edge(edge.source, edge.target, weight=len(edge.evidence))
+                graph.add_edge(edge.source, edge.target, weight=edge.size)
         return graph
 
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -162,7 +203,7 @@ class Network:
             graph.add_edge(
                 edge.source, edge.target, key=f"{edge.kind}:{edge.predicate}", predicate=edge.predicate,
                 kind=edge.kind, claimants=json.dumps(edge.claimants), documents=json.dumps(edge.documents),
-                evidence=len(edge.evidence), asserts=support["asserts"], denies=support["denies"],
+                evidence=edge.size, asserts=support["asserts"], denies=support["denies"],
                 probability=edge.grade.probability if edge.grade else -1.0,
                 grade=edge.grade.word if edge.grade else "",
             )

@@ -8,14 +8,14 @@ communities; ``bench/bench_network.py`` measures this against a plain SQL neighb
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import Any, Protocol
 
 import networkx as nx
 
-from veracity.analyse.graph import Edge, Grader, Network, usable
+from veracity.analyse.graph import Edge, EdgeRow, Grader, Network, usable
 from veracity.analyse.scale import word_floor
 from veracity.model.errors import InvalidInput, NotFound
 from veracity.model.records import Entity, Evidence
@@ -32,6 +32,8 @@ class EvidenceView(Protocol):
 
     def evidence(self, **filters: Any) -> Iterator[Evidence]: ...
 
+    def edge_rows(self, about: Collection[str], as_of: str | None = None) -> Iterator[EdgeRow]: ...
+
     def find_entity(self, name: str) -> Entity: ...
 
     def name(self, entity_or_claimant_id: str) -> str: ...
@@ -47,7 +49,7 @@ class Hop:
 
     @property
     def evidence_count(self) -> int:
-        return sum(len(e.evidence) for e in self.edges)
+        return sum(e.size for e in self.edges)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +64,24 @@ class Path:
         return min((h.evidence_count for h in self.hops), default=0)
 
 
-def _expand(view: EvidenceView, net: Network, roots: list[str], depth: int, as_of: str | None) -> set[str]:
-    """Breadth-first walk: fold the evidence about each frontier node into ``net``; return every node reached."""
+def _expand(view: EvidenceView, net: Network, roots: list[str], depth: int, as_of: str | None,
+            light: bool = False) -> set[str]:
+    """Breadth-first walk: fold what is said about each frontier node into ``net``; return every node reached.
+
+    A ``light`` walk reads :meth:`View.edge_rows` (ids, claimants, stances: enough to count and attribute every
+    edge) instead of full evidence, which is what keeps an ego network at depth 2 fast on a large store.
+    """
     seen = set(roots)
     frontier = list(roots)
     for _ in range(depth):
         nxt: list[str] = []
         for chunk in range(0, len(frontier), FRONTIER_CHUNK):
-            for ev in view.evidence(about=frontier[chunk:chunk + FRONTIER_CHUNK], as_of=as_of, ordered=False):
-                if not usable(ev):
-                    continue
-                edge = net.add(ev)
+            part = frontier[chunk:chunk + FRONTIER_CHUNK]
+            if light:
+                edges = [net.add_row(row) for row in view.edge_rows(part, as_of=as_of)]
+            else:
+                edges = [net.add(ev) for ev in view.evidence(about=part, as_of=as_of, ordered=False) if usable(ev)]
+            for edge in edges:
                 for other in (edge.source, edge.target):
                     if other not in seen:
                         seen.add(other)
@@ -102,7 +111,7 @@ def ego(view: EvidenceView, name: str, depth: int = 1, min_grade: str | None = N
                            fix="drop --min-grade or install the assessment module")
     root = view.find_entity(name).id
     net = Network(root=root)
-    _expand(view, net, [root], depth, as_of)
+    _expand(view, net, [root], depth, as_of, light=True)
     net.apply_grades(grade, word_floor(min_grade) if min_grade else None)
     net.names[root] = view.name(root)
     return net
@@ -114,7 +123,7 @@ def _pairs(net: Network) -> dict[frozenset[str], list[Edge]]:
     for edge in net.edges.values():
         found.setdefault(frozenset((edge.source, edge.target)), []).append(edge)
     for edges in found.values():
-        edges.sort(key=lambda e: (-len(e.evidence), e.kind, e.predicate))
+        edges.sort(key=lambda e: (-e.size, e.kind, e.predicate))
     return found
 
 

@@ -25,7 +25,7 @@ def _namer(view: Any) -> Any:
 
 def _edges_table(net: Any, name: Any) -> Table:
     table = Table("source", "predicate", "target", "kind", "claimants", "evidence", "grade")
-    for edge in sorted(net.edges.values(), key=lambda e: (-len(e.evidence), e.source, e.predicate)):
+    for edge in sorted(net.edges.values(), key=lambda e: (-e.size, e.source, e.predicate)):
         support = edge.support()
         table.add_row(escape(name(edge.source)), edge.predicate, escape(name(edge.target)), edge.kind,
                       escape(", ".join(name(c) for c in edge.claimants)),
@@ -85,7 +85,7 @@ def path(
                 claimants = ", ".join(label(c) for c in edge.claimants)
                 graded = f"; graded {edge.grade.word}" if edge.grade else ""
                 console.print(f"  {escape(label(edge.source))} {edge.predicate} {escape(label(edge.target))} "
-                              f"{escape(f'[{edge.kind}]')} {len(edge.evidence)} evidence; by {escape(claimants)}"
+                              f"{escape(f'[{edge.kind}]')} {edge.size} evidence; by {escape(claimants)}"
                               f"{escape(graded)}")
 
 

@@ -83,7 +83,7 @@ def assertion_row(a: Assertion) -> dict[str, Any]:
     }
 
 
-_STANCES = {s.value: s for s in Stance}
+STANCES = {s.value: s for s in Stance}
 
 
 def assertion_reader(columns: list[str]) -> Callable[[tuple[Any, ...]], Assertion]:
@@ -99,7 +99,7 @@ def assertion_reader(columns: list[str]) -> Callable[[tuple[Any, ...]], Assertio
         "extractor", "hedge", "object_literal", "attribution", "valid_from", "valid_to", "score"))
 
     def read(v: tuple[Any, ...]) -> Assertion:
-        return Assertion(v[subject], v[predicate], v[obj], v[claimant], _STANCES[v[stance]], v[doc_id],
+        return Assertion(v[subject], v[predicate], v[obj], v[claimant], STANCES[v[stance]], v[doc_id],
                          (v[start], v[end]), v[quote], v[extractor], v[hedge], bool(v[literal]), v[attribution],
                          v[valid_from], v[valid_to], v[score])
 

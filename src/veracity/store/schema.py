@@ -53,6 +53,7 @@ entities = Table(
     Column("resolved", Boolean, nullable=False, default=True),
 )
 Index("ix_entities_kind", entities.c.kind)
+Index("ix_entities_name", entities.c.name)
 
 aliases = Table(
     "aliases",

@@ -26,6 +26,7 @@ from veracity.model.records import (
     Outlet,
     Review,
     Sameness,
+    Verdict,
     is_author,
 )
 from veracity.model.values import clean_date, date_upper_bound, normalise_name
@@ -102,12 +103,19 @@ class View:
         return R.row_entity(found[0])
 
     def find_entity(self, name: str) -> Entity:
-        """An entity by id, canonical name or alias (normalised), following 'same' judgements."""
+        """An entity by id, canonical name or alias, following 'same' judgements.
+
+        Indexed lookups come first (id, exact canonical name, normalised alias), so "Kabul" is the place even
+        though it is also an alias of the government; a case-insensitive name scan is the last resort.
+        """
         t, a = S.entities, S.aliases
-        key = normalise_name(name)
-        hits = self._all(select(t.c.id).where(or_(t.c.id == name, func.lower(t.c.name) == name.lower())))
+        hits = self._all(select(t.c.id).where(t.c.id == name))
         if not hits:
-            hits = self._all(select(a.c.entity_id).where(a.c.normalised == key).distinct())
+            hits = self._all(select(t.c.id).where(t.c.name == name))
+        if not hits:
+            hits = self._all(select(a.c.entity_id).where(a.c.normalised == normalise_name(name)).distinct())
+        if not hits:
+            hits = self._all(select(t.c.id).where(func.lower(t.c.name) == name.lower()))
         if not hits:
             raise NotFound(f"no actor, place or event called {name!r}", fix="list them with `veracity actors`")
         canonical = {self.canonical(h[0]) for h in hits}
@@ -216,6 +224,33 @@ class View:
                     outlet=values[i_outlet], url=values[i_url], title=values[i_title], doc_name=values[i_doc],
                     reviews=got, superseded=values[i_sup] is not None,
                 )
+
+    def edge_rows(self, about: Collection[str], as_of: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """Light rows for graph walks: (id, subject, predicate, object, claimant, stance value, hedge, doc id).
+
+        Only entity-to-entity assertions that count: literal objects, superseded assertions nobody reviewed and
+        assertions an analyst rejected are left out, as :meth:`evidence` and the network rules do. No quote,
+        outlet or date is read: a walk touches thousands of rows per query and reads full evidence only for
+        what it shows.
+        """
+        a, d = S.assertions, S.documents
+        ids = sorted({i for one in about for i in self.cluster(one)})
+        reviews = self._reviews_by_assertion
+        rejected = sorted(k for k, got in reviews.items() if any(r.verdict is Verdict.REJECT for r in got))
+        stmt = select(a.c.id, a.c.subject, a.c.predicate, a.c.object, a.c.claimant, a.c.stance, a.c.hedge,
+                      a.c.doc_id).where(
+            a.c.object_literal.is_(False), or_(a.c.subject.in_(ids), a.c.object.in_(ids)),
+            or_(a.c.superseded_at.is_(None), a.c.id.in_(sorted(reviews))), a.c.id.not_in(rejected))
+        if as_of:
+            stmt = stmt.join(d, d.c.id == a.c.doc_id).where(d.c.published_end <= _as_of(as_of))
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt)
+            if not self._clusters:
+                yield from rows
+                return
+            canon = self.canonical
+            for ident, subject, predicate, obj, claimant, stance, hedge, doc_id in rows:
+                yield (ident, canon(subject), predicate, canon(obj), canon(claimant), stance, hedge, doc_id)
 
     def _canonical_assertion(self, assertion: Any) -> Any:
         if not self._clusters:
