@@ -6,7 +6,7 @@ trigger without touching code; this module only turns them into lookup tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -71,13 +71,21 @@ class Cues:
     rel_participles: dict[str, str]
     rel_phrases: dict[str, str]
     titles: frozenset[str]
+    _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, *path: str) -> frozenset[str]:
-        """A word list anywhere in cues.yaml, lower-cased: ``cues.words('unnamed_sources', 'officials')``."""
-        node: Any = self.raw
-        for key in path:
-            node = node.get(key, {}) if isinstance(node, dict) else {}
-        return frozenset(str(w).lower() for w in node) if isinstance(node, list) else frozenset()
+        """A word list anywhere in cues.yaml, lower-cased: ``cues.words('unnamed_sources', 'officials')``.
+
+        Built once per path: rules ask for the same lists for every token they look at.
+        """
+        found = self._words.get(path)
+        if found is None:
+            node: Any = self.raw
+            for key in path:
+                node = node.get(key, {}) if isinstance(node, dict) else {}
+            found = frozenset(str(w).lower() for w in node) if isinstance(node, list) else frozenset()
+            self._words[path] = found
+        return found
 
 
 @cache
