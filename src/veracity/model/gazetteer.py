@@ -20,9 +20,9 @@ from typing import Any, NamedTuple
 
 from veracity.model.errors import ConfigError
 from veracity.model.ids import entity_id
-from veracity.model.registry import Named
+from veracity.model.registry import Named, check_curated_entry
 from veracity.model.values import normalise_name
-from veracity.model.vocabulary import load_data, vocabulary
+from veracity.model.vocabulary import load_data
 
 _KEYS = frozenset({"name", "kind", "country", "admin1", "lat", "lon", "aliases", "demonyms", "lowercase_ok",
                    "case_sensitive"})
@@ -216,16 +216,7 @@ def _coordinate(raw: dict[str, Any], key: str, limit: float) -> float | None:
 
 
 def _check_entry(raw: Any) -> None:
-    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
-        raise ConfigError(f"place entry without a name: {raw!r}", fix=_FIX)
-    unknown = set(raw) - _KEYS
-    if unknown:
-        raise ConfigError(f"place {raw['name']!r} has unknown keys {sorted(unknown)}",
-                          fix=f"use only {', '.join(sorted(_KEYS))} in places.yaml")
-    kinds = vocabulary().entity_types["place"]
-    if raw.get("kind") not in kinds:
-        raise ConfigError(f"place {raw['name']!r} has unknown kind {raw.get('kind')!r}",
-                          fix=f"use one of {', '.join(kinds)} in places.yaml")
+    check_curated_entry(raw, "place", _KEYS, "kind", "place", "places.yaml")
     country = raw.get("country")
     if country is not None and not (isinstance(country, str) and _COUNTRY.match(country)):
         raise ConfigError(f"place {raw['name']!r} has country {country!r}",

@@ -175,17 +175,26 @@ def _affiliation(owner: str, raw: Any) -> Affiliation:
     )
 
 
-def _check_entry(raw: Any) -> None:
+def check_curated_entry(raw: Any, what: str, keys: frozenset[str], type_key: str, kind: str, file: str) -> None:
+    """The checks every curated entry shares: a name, known keys, and a type from the vocabulary.
+
+    ``what`` names the entry ("actor", "place"), ``type_key`` the field holding its type, ``kind`` the vocabulary's
+    entity kind whose types are allowed, ``file`` the data file to fix.
+    """
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
-        raise ConfigError(f"actor entry without a name: {raw!r}", fix=_FIX)
-    unknown = set(raw) - _KEYS
+        raise ConfigError(f"{what} entry without a name: {raw!r}", fix=f"edit veracity/model/data/{file}")
+    unknown = set(raw) - keys
     if unknown:
-        raise ConfigError(f"actor {raw['name']!r} has unknown keys {sorted(unknown)}",
-                          fix=f"use only {', '.join(sorted(_KEYS))} in actors.yaml")
-    kinds = vocabulary().entity_types["actor"]
-    if raw.get("type") not in kinds:
-        raise ConfigError(f"actor {raw.get('name')!r} has unknown type {raw.get('type')!r}",
-                          fix=f"use one of {', '.join(kinds)} in actors.yaml")
+        raise ConfigError(f"{what} {raw['name']!r} has unknown keys {sorted(unknown)}",
+                          fix=f"use only {', '.join(sorted(keys))} in {file}")
+    types = vocabulary().entity_types[kind]
+    if raw.get(type_key) not in types:
+        raise ConfigError(f"{what} {raw['name']!r} has unknown {type_key} {raw.get(type_key)!r}",
+                          fix=f"use one of {', '.join(types)} in {file}")
+
+
+def _check_entry(raw: Any) -> None:
+    check_curated_entry(raw, "actor", _KEYS, "type", "actor", "actors.yaml")
     country = raw.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isupper()):
         raise ConfigError(f"actor {raw['name']!r} has country {country!r}", fix="use an ISO-3166 alpha-2 code")
