@@ -46,6 +46,10 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _DECADE = re.compile(r"\b(1[89]\d0|20[0-4]0)['’]?s\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago")
+# "in the last three weeks", "over the past few days": a stretch ending at publication, read as its month
+_RECENT = re.compile(
+    r"\b(?:last|past)\s+(?:few|couple of|several|a|an|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\b"
+)
 _NUM = {
     "a": 1,
     "an": 1,
@@ -162,6 +166,8 @@ def _relative(text: str, anchor: tuple[date, int]) -> str | None:
         unit = m.group(2)
         back = relativedelta(**{unit + "s": n}) if unit != "week" else relativedelta(weeks=n)
         return _fmt(ref - back, min(parts, {"day": 3, "week": 3, "month": 2, "year": 1}[unit]))
+    if _RECENT.search(text):
+        return _fmt(ref, min(parts, 2))
     if "last month" in text or "previous month" in text:
         return _fmt(ref - relativedelta(months=1), min(parts, 2))
     if "this month" in text or "earlier this month" in text:

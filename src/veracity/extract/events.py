@@ -4,6 +4,12 @@ A trigger is a noun or verb lemma from ``data/events.yaml``. A uniquely named ev
 is recognised by its keys and gets its well-known date; anything else is dated only as precisely as the text
 allows. Generic plural triggers ("attacks in Pakistan have risen") are statements about many incidents and are
 not events unless the text counts, dates or places them.
+
+Beyond single attacks (the rules live in ``events_rules``, ``events_known`` and ``events_incidents``): one sentence
+listing several attacks with their own casualties is several events; wars and battles named by common nouns are
+events when dated, placed or called fierce; a known war is recognised by who was fought where ("to oppose the
+Soviet Red Army in Afghanistan"); a takeover of an organisation is an event about that organisation. Figurative and
+hypothetical uses ("a war of words", "could launch attacks") never are.
 """
 
 from __future__ import annotations
@@ -15,6 +21,21 @@ from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.actors import Found, PlaceMention
 from veracity.extract.dates import resolve_date
+from veracity.extract.events_incidents import Incident, listed_incidents
+from veracity.extract.events_known import known_for, war_against
+from veracity.extract.events_rules import (
+    anchored_only,
+    armed_group_in,
+    counted,
+    fierce,
+    hypothetical,
+    not_violent,
+    phrasal_type,
+    taken,
+    takeover_scope,
+    taker,
+    war_fought,
+)
 from veracity.extract.lexicon import KnownEvent, event_lexicon
 from veracity.model.ids import slug
 from veracity.model.values import date_precision
@@ -70,6 +91,9 @@ def trigger_type(token: Token) -> str | None:
     """Event type of a trigger token, refined by its modifiers ("suicide attack", "drone strike")."""
     lex = event_lexicon()
     lemma = token.lemma_.lower()
+    phrasal = phrasal_type(token)
+    if phrasal is not None:
+        return phrasal
     if token.pos_ in {"NOUN", "PROPN"}:
         base = lex.noun_triggers.get(lemma) or lex.noun_triggers.get(token.lower_)
     elif token.pos_ == "VERB":
@@ -107,47 +131,163 @@ def _place_in(phrase: Span, found: Found) -> PlaceMention | None:
     return None
 
 
-def _date_in(phrase: Span, trigger: Token, published: str | None) -> str | None:
-    """A date inside the trigger's phrase, or hanging on the verb the trigger is subject or object of."""
-    governor = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
+def _governor(trigger: Token) -> Token:
+    """The verb a trigger is subject or object of ("had another big battle in 2018": had), else the trigger."""
+    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        return trigger.head
     if trigger.dep_ == "pobj":  # "killed four soldiers in an ambush on October 2"
-        governor = trigger.head.head
-    for ent in phrase.sent.ents:
-        if ent.label_ not in {"DATE", "TIME"} or resolve_date(ent.text, published) is None:
-            continue
-        attached = ent.root.head if ent.root.head.dep_ != "prep" else ent.root.head.head
-        if (
-            phrase.start <= ent.start < phrase.end
-            or attached in {trigger, governor}
-            or ent.root.head.head in {trigger, governor}
-        ):
-            return resolve_date(ent.text, published)
+        return trigger.head.head
+    return trigger
+
+
+def _place_near(phrase: Span, trigger: Token, found: Found) -> PlaceMention | None:
+    """A place inside the trigger's phrase, or in a prepositional phrase on its governing verb ("had another big
+    battle in 2018, also in Jawzan"): the same attachment that dates a trigger also places it."""
+    inside = _place_in(phrase, found)
+    if inside is not None:
+        return inside
+    # only a trigger that is an argument of the verb shares its places; "after the takeover" on a verb in Kandahar
+    # says nothing of where the takeover was
+    verb = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
+    return _attached_place({trigger, verb}, found) or _where_place(verb, found)
+
+
+def _attached_place(anchors: set[Token], found: Found) -> PlaceMention | None:
+    """A place in a prepositional phrase on one of ``anchors`` ("in Jawzan" on the verb "had")."""
+    for place in found.places:
+        root = _root(place, next(iter(anchors)).doc)
+        if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head in anchors:
+            return place
     return None
 
 
-def _generic(token: Token, kind: str, found: Found, published: str | None) -> EventMention | None:
+def _where_place(verb: Token, found: Found) -> PlaceMention | None:
+    """The place a "where" clause hangs on: "Afghanistan, where it fought a long and ultimately losing war"."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"conj", "advmod", "xcomp"} or node.head is node:
+            break
+        node = node.head
+    if node.dep_ != "relcl" or not any(c.lower_ == "where" for c in node.children):
+        return None
+    return found.place_at(node.head.i)
+
+
+def _root(place: PlaceMention, doc: Doc) -> Token:
+    """The syntactic head of a place mention."""
+    return doc[place.start : place.end].root
+
+
+def _dates_in(phrase: Span, trigger: Token, published: str | None) -> list[str]:
+    """Dates inside the trigger's phrase, or hanging on the verb the trigger is subject or object of, in order.
+
+    Several only when the phrase lists them ("the 2015 and 2018 debacles"): each is its own incident."""
+    governor = _governor(trigger)
+    own: list[str] = []
+    near: list[str] = []
+    for ent in phrase.sent.ents:
+        resolved = resolve_date(ent.text, published) if ent.label_ in {"DATE", "TIME"} else None
+        if resolved is None:
+            continue
+        attached = ent.root.head if ent.root.head.dep_ != "prep" else ent.root.head.head
+        if phrase.start <= ent.start < phrase.end:
+            own += [resolved] if resolved not in own else []
+        elif attached in {trigger, governor} or ent.root.head.head in {trigger, governor}:
+            near.append(resolved)
+    dates = own or near[:1]
+    listed = [d for d in dates if len(d) == 4]
+    return dates[:1] if len(listed) < 2 or trigger.tag_ not in {"NNS", "NNPS"} else listed
+
+
+def _date_in(phrase: Span, trigger: Token, published: str | None) -> str | None:
+    """A date inside the trigger's phrase, or hanging on the verb the trigger is subject or object of."""
+    dates = _dates_in(phrase, trigger, published)
+    return dates[0] if dates else None
+
+
+def _generic(token: Token, kind: str, found: Found, published: str | None) -> list[EventMention]:
+    """The incidents a trigger reports, usually none or one; a plural trigger listing years ("the 2015 and 2018
+    debacles in Jawzan") reports one per year."""
+    if not_violent(token, kind):
+        return []
     phrase = _phrase(token)
-    place = _place_in(phrase, found)
-    date = _date_in(phrase, token, published)
+    target = taken(token, found) if kind == "takeover" else None
+    # an organisation taken over is placed only where the verb itself says ("... in Nangarhar")
+    place = _attached_place({token}, found) if target else _place_near(phrase, token, found)
+    dates = _dates_in(phrase, token, published)
+    date = dates[0] if dates else None
     killed, injured = casualties(token.sent)
-    plural = token.tag_ in {"NNS", "NNPS"}
-    if not (date or killed or (place and not plural)) and not _named_plural(token, kind):
-        return None
-    if kind in {"war", "takeover"} and place is None:  # "the war", "a takeover" alone are too vague to be events
-        return None
+    if not _qualifies(token, kind, place, date, killed, found, published) or hypothetical(token):
+        return []
     where = place.name if place else None
-    label = f"{kind.replace('_', ' ')} in {where or 'unknown place'} ({date or 'undated'})"
-    return EventMention(
-        label=label,
-        type=kind,
-        date=date,
-        place=where,
-        country=place.country if place else None,
-        killed=killed,
-        injured=injured,
-        triggers=[token.i],
-        surfaces=[phrase.text],
-    )
+    surface = _surface(token, kind, phrase)
+    out = []
+    for when in dates if len(dates) > 1 else [date]:
+        label = f"{kind.replace('_', ' ')} in {where or 'unknown place'} ({when or 'undated'})"
+        if target is not None:  # an organisation taken over: one event however often it is dated
+            label = f"takeover of {target.entity.name}"
+        out.append(
+            EventMention(
+                label=label,
+                type=kind,
+                date=when,
+                place=where,
+                country=place.country if place else None,
+                killed=killed,
+                injured=injured,
+                triggers=[token.i],
+                surfaces=[surface],
+            )
+        )
+    return out
+
+
+def _qualifies(
+    token: Token,
+    kind: str,
+    place: PlaceMention | None,
+    date: str | None,
+    killed: int | None,
+    found: Found,
+    published: str | None,
+) -> bool:
+    """Is this trigger one incident rather than talk about many ("attacks have risen") or about none ("the war")?
+
+    A trigger qualifies when the text dates, places (singular only), counts or names it, or calls the fighting
+    fierce. Words that also name political setbacks ("defeat", "debacle") need a date, a place and an armed group.
+    A war needs a place, or a date and a verb of waging ("fought a brief war in May"). A takeover needs a place or
+    an organisation taken over ("the group was taken over by the Haqqani network"), or a taker who names a known
+    takeover ("the Taliban's military takeover of the country")."""
+    if anchored_only(token):
+        return bool(date and place and armed_group_in(token.sent, found))
+    if kind == "takeover" and place is None:
+        return _known_takeover(token, found, date, published) is not None or taken(token, found) is not None
+    plural = token.tag_ in {"NNS", "NNPS"}
+    if not (
+        date or killed or (place and not plural) or _named_plural(token, kind) or counted(token) or fierce(token, kind)
+    ):
+        return False
+    if kind == "war" and place is None:  # "the war" alone is too vague to be an event
+        return bool(date) and (war_fought(token) or _dated_itself(token))
+    return True
+
+
+def _dated_itself(token: Token) -> bool:
+    """A date inside the noun's own words ("the 1971 war", "the May 2025 war")."""
+    return any(c.ent_type_ == "DATE" for c in token.children if c.i < token.i)
+
+
+def _surface(token: Token, kind: str, phrase: Span) -> str:
+    """The trigger's phrase as quoted; for wars and battles without the clauses that describe them ("a brief war
+    that ended after four days with ..." is "a brief war"), so the surface names the event, not its story."""
+    if kind not in {"war", "clash"} or token.pos_ != "NOUN":
+        return phrase.text
+    cut = [c.left_edge.i for c in token.children if c.dep_ in {"relcl", "acl", "appos"} and c.i > token.i]
+    end = min(cut) if cut else phrase.end
+    span = token.doc[phrase.start : end]
+    while len(span) > 1 and span[-1].pos_ in {"PUNCT", "CCONJ"}:
+        span = span[:-1]
+    return span.text
 
 
 def _named_plural(token: Token, kind: str) -> bool:
@@ -175,6 +315,9 @@ def _definite(token: Token) -> bool:
 def _number(token: Token) -> int | None:
     """The count attached to a noun ("31 worshippers", "a policeman", "four soldiers"), None if vague."""
     lex = event_lexicon()
+    if token.pos_ == "NUM":  # "killing two": the count is the object itself
+        text = token.lower_.replace(",", "")
+        return int(text) if text.isdigit() else lex.numbers.get(text)
     for child in token.children:
         if child.dep_ in {"nummod", "det", "quantmod"} or child.like_num:
             text = child.lower_.replace(",", "")
@@ -255,43 +398,159 @@ def _merge(into: EventMention, new: EventMention) -> None:
             setattr(into, attr, getattr(new, attr))
 
 
+def _add(events: dict[str, EventMention], mention: EventMention) -> EventMention:
+    """Record a mention, merged into the event of the same label when there is one."""
+    if mention.label in events:
+        _merge(events[mention.label], mention)
+    else:
+        events[mention.label] = mention
+    return events[mention.label]
+
+
+def _from_known(known: KnownEvent, triggers: list[int], surfaces: list[str]) -> EventMention:
+    return EventMention(
+        label=known.label,
+        type=known.type,
+        date=known.date,
+        place=known.place,
+        country=known.country,
+        known=True,
+        triggers=triggers,
+        surfaces=surfaces,
+    )
+
+
+def _as_known(mention: EventMention, token: Token, found: Found, published: str | None) -> EventMention:
+    """A generic war, clash or takeover that is a known one ("a military campaign in Afghanistan")."""
+    if mention.type == "takeover" and mention.place is None:
+        known = _known_takeover(token, found, mention.date, published)
+    else:
+        known = known_for(mention.type, mention.place, mention.date, None, published)
+    if known is None:
+        return mention
+    merged = _from_known(known, mention.triggers, mention.surfaces)
+    merged.killed, merged.injured = mention.killed, mention.injured
+    return merged
+
+
+def _known_takeover(token: Token, found: Found, date: str | None, published: str | None) -> KnownEvent | None:
+    """The known takeover an unplaced takeover names by its taker and what was taken ("the Taliban took over",
+    "seized power", "took over Kabul"); a takeover of something else ("took over Spin Boldak district") is not it."""
+    what = takeover_scope(token, found)
+    doer = taker(token, found)
+    if what is None or doer is None:
+        return None
+    return known_for("takeover", what or None, date, doer.entity.name, published)
+
+
+def _enemy_war(sent: Span, found: Found, published: str | None) -> EventMention | None:
+    """A known war named by fighting its party in its place ("to oppose the Soviet Red Army in Afghanistan")."""
+    hit = war_against(sent, found, published)
+    if hit is None:
+        return None
+    known, verb = hit
+    return _from_known(known, [verb.i], [_phrase(verb).text])
+
+
+def _counts_in(segment: Span) -> tuple[int | None, int | None]:
+    """Killed and injured counts stated inside one stretch of a sentence."""
+    lex = event_lexicon()
+    killed = injured = None
+    for token in segment:
+        lemma = token.lemma_.lower()
+        if lemma in lex.killed and killed is None:
+            killed = _count_for(token)
+        elif lemma in lex.injured and injured is None:
+            injured = _count_for(token)
+    return killed, injured
+
+
+def _incident(verb: Token, kind: str, incident: Incident, found: Found, published: str | None) -> EventMention:
+    """One further incident of a listing sentence: the verb's type and date, its own target, place and counts."""
+    place = _place_in(incident.segment, found)
+    date = _date_in(_phrase(verb), verb, published)
+    killed, injured = _counts_in(incident.segment)
+    where = f" in {place.name}" if place else ""
+    return EventMention(
+        label=f"{kind.replace('_', ' ')} on {incident.target_text}{where} ({date or 'undated'})",
+        type=kind,
+        date=date,
+        place=place.name if place else None,
+        country=place.country if place else None,
+        killed=killed,
+        injured=injured,
+        triggers=[incident.target.i],
+        surfaces=[incident.segment.text],
+    )
+
+
+def _listed(
+    events: dict[str, EventMention], main: EventMention, token: Token, kind: str, found: Found, published: str | None
+) -> None:
+    """Split a verb with several attacked objects, each with its own casualties, into one event per object; the
+    first object stays with the event the verb already reported, now quoted and counted by its own stretch."""
+    if hypothetical(token):
+        return
+    incidents = listed_incidents(token, found)
+    if not incidents:
+        return
+    first = incidents[0].segment
+    phrase = _phrase(token)
+    own = token.doc[min(phrase.start, first.start) : first.end].text
+    main.surfaces = [own if s == phrase.text else s for s in main.surfaces]
+    if not main.known:
+        main.killed, main.injured = _counts_in(token.doc[phrase.start : first.end])
+    for incident in incidents[1:]:
+        _add(events, _incident(token, kind, incident, found, published))
+
+
 def find_events(sdoc: Doc, found: Found, published: str | None) -> list[EventMention]:
     """Every event of a document, one entry per incident (mentions merged by label and by anaphora)."""
     events: dict[str, EventMention] = {}
-    last: EventMention | None = None
+    latest: dict[str, EventMention] = {}  # the last event of each family, for "the attack", "the war"
     for sent in sdoc.sents:
         known = _known_mention(sent, published)
+        enemy = _enemy_war(sent, found, published)
+        if enemy is not None and (known is None or known.label != enemy.label):
+            _remember(latest, _add(events, enemy))
         for token in sent:
             kind = trigger_type(token)
             if kind is None:
                 continue
+            last = latest.get(_family(kind))
             phrase = _phrase(token)
             if known and (_known_in(phrase.text, published) or (_definite(token) and not known.surfaces)):
                 known.triggers.append(token.i)
                 known.surfaces.append(phrase.text)
                 if known.killed is None and token.pos_ in {"NOUN", "VERB"}:
                     known.killed, known.injured = casualties(sent)
+                _listed(events, known, token, kind, found, published)
                 continue
-            mention = _generic(token, kind, found, published)
-            if last is not None and _anaphoric(token, mention):  # "the attack" after an event: the same one
+            mentions = _generic(token, kind, found, published)
+            if last is not None and _anaphoric(token, mentions[0] if mentions else None):  # "the attack": the same
                 last.triggers.append(token.i)
                 continue
-            if mention is None:
+            if not mentions:
                 if _definite(token) and last is not None and token.tag_ == "NN" and token.pos_ == "NOUN":
                     last.triggers.append(token.i)
                 continue
-            events.setdefault(mention.label, mention) if mention.label not in events else _merge(
-                events[mention.label], mention
-            )
-            last = events[mention.label]
+            recorded = [_add(events, _as_known(mention, token, found, published)) for mention in mentions]
+            for event in recorded:
+                _remember(latest, event)
+            _listed(events, recorded[0], token, kind, found, published)
         if known:
             known.surfaces = known.surfaces or [sent.text.strip()[:120]]
-            if known.label in events:
-                _merge(events[known.label], known)
-            else:
-                events[known.label] = known
-            last = events[known.label]
+            _remember(latest, _add(events, known))
     return list(events.values())
+
+
+def _family(kind: str) -> str:
+    """Which earlier event an anaphor can mean: "the attack" an attack, never a war, battle or takeover before it."""
+    return kind if kind in {"war", "clash", "takeover"} else "incident"
+
+
+def _remember(latest: dict[str, EventMention], event: EventMention) -> None:
+    latest[_family(event.type)] = event
 
 
 def event_at(events: list[EventMention], i: int) -> EventMention | None:
