@@ -54,3 +54,50 @@ def test_coref_object_pronoun_is_not_its_clause_subject(record: Record) -> None:
     pairs = {(c["subject"], c["object"]) for c in rec["claims"] if c["predicate"] == "allied_with"}
     assert ("Tehrik-i-Taliban Pakistan", "Islamic State Khorasan Province") in pairs
     assert ("Afghan Taliban", "Islamic State Khorasan Province") not in pairs
+
+
+def _links(rec: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["predicate"], r["object"]) for r in [*rec["relations"], *rec["claims"]]}
+
+
+def test_coref_their_skips_a_lone_state(record: Record) -> None:
+    """'their' rarely stands for one state or capital: 'Beijing deals with the Taliban despite doubting their
+    hold over Afghanistan' means the Taliban's hold."""
+    rec = record("Beijing deals with the Taliban despite doubting the legitimacy of their rule over Afghanistan.")
+    assert ("Afghan Taliban", "controls", "Afghanistan") in _links(rec)
+    assert ("China", "controls", "Afghanistan") not in _links(rec)
+
+
+def test_coref_their_keeps_conjoined_states(record: Record) -> None:
+    rec = record("India and Pakistan met in Doha. Their support for proxies worries Kabul.")
+    assert {"India", "Pakistan"} & {link[0] for link in _links(rec) if link[1] == "supports"}
+
+
+def test_coref_these_groups_is_the_earlier_list(record: Record) -> None:
+    rec = record(
+        "Kabul has not cracked down on the TTP, al-Qaeda or the ETIM groups. These groups fought alongside the "
+        "Taliban for two decades."
+    )
+    allied = {link[0] for link in _links(rec) if link[1] == "allied_with"}
+    assert {"Tehrik-i-Taliban Pakistan", "al-Qaeda", "East Turkestan Islamic Movement"} <= allied
+
+
+def test_coref_these_groups_without_an_earlier_list_is_nobody(record: Record) -> None:
+    rec = record("Analysts say these groups fought alongside the Taliban for two decades.")
+    assert not {link for link in _links(rec) if link[1] == "allied_with"}
+
+
+def test_coref_these_centers_stand_for_the_group_they_serve(record: Record) -> None:
+    rec = record(
+        "Training camps for ISIS-K have been set up in Kunar, the spokesman said. The attack on Crocus City Hall "
+        "was orchestrated from these camps, he added."
+    )
+    assert ("Islamic State Khorasan Province", "responsible_for", "Crocus City Hall attack") in _links(rec)
+
+
+def test_coref_these_centers_without_an_owner_name_nobody(record: Record) -> None:
+    rec = record(
+        "New training centers have been set up in Kunar. The attack on Crocus City Hall was orchestrated from these "
+        "centers."
+    )
+    assert not {link for link in _links(rec) if link[1] == "responsible_for" and link[0] != "Russia"}

@@ -34,3 +34,22 @@ def test_denials_need_a_denied_report_of_an_act(record, text: str) -> None:
     rec = record(text)
     assert not any(e["label"].startswith("Release") for e in rec["events"])
     assert not any(c["object"].startswith("Release") for c in rec["claims"])
+
+
+@pytest.mark.parametrize(("text", "reporter"), [
+    ("Taliban officials have denied widespread reports that many TTP commanders were freed from prison in Kabul.",
+     "unnamed reports"),
+    ("The Taliban denied the ISI's claims that TTP fighters were released from Bagram prison.",
+     "Inter-Services Intelligence"),
+    ("the pakistan army denied reports that it had released ttp commanders from jail.", "unnamed reports"),
+])
+def test_denied_report_is_its_makers_hedged_claim(record, text: str, reporter: str) -> None:
+    """The report someone denies is a claim too: its maker (or 'unnamed reports') asserts the act, hedged."""
+    rec = record(text)
+    asserted = [c for c in rec["claims"] if c["stance"] == "asserts" and c["object"].startswith("Release")]
+    assert [(c["claimant"], c["hedged"]) for c in asserted] == [(reporter, True)]
+
+
+def test_a_denied_act_with_no_report_noun_has_no_reporter(record) -> None:
+    rec = record("Officials of the Taliban denied that they had released TTP commanders from prison.")
+    assert not [c for c in rec["claims"] if c["claimant"] == "unnamed reports"]

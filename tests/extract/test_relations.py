@@ -44,8 +44,8 @@ def test_relations_hedged_author_line_is_a_claim(record: Record) -> None:
             "The ISI-controlled Haqqani network was entrusted with the security of Kabul.",
             ("Inter-Services Intelligence", "controls", "Haqqani network"),
         ),
-        ("Pakistan’s support for the Afghan Taliban was a gamble.", ("Pakistan", "supports", "Afghan Taliban")),
         ("Iran arms the Houthis and funds Hezbollah.", ("Iran", "supports", "Hezbollah")),
+        ("Pakistan backs the Afghan Taliban.", ("Pakistan", "supports", "Afghan Taliban")),
     ],
 )
 def test_relations_state_sponsorship_in_author_voice_is_a_claim(

@@ -7,12 +7,17 @@ stance (deny/reject/dismiss, or a negated reporting verb, flips it) and hedges. 
 (``As one TTP leader told reporters, <claim>``; ``<claim>, officials said``), a fronted ``While X maintains ...`` the
 parser hangs on the wrong verb, ``a statement saying ...``, conjoined claimants (one claim each), claim nouns owned
 by their possessor (``Pakistan's claim that ...``), and reporting verbs such as ``find`` that report only a clause.
+Also: a publication speaks for its author (``Shoigu published an article ..., which condemned X``), ``like/as some
+suspect`` reports the clause before it, an indirect question (``find out which ...``) asserts nothing, anaphoric
+claim nouns and attack plurals (``claims_anaphora``) and ``sees X as Y's proxy`` (``claims_regard``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from veracity.extract.claims_anaphora import is_anaphoric, listed_claimants, restate, series_events
+from veracity.extract.claims_regard import regarded_as
 from veracity.extract.context import Ctx
 from veracity.extract.lexicon import cues
 from veracity.extract.links import Link, hedge_in, ids, links_in, negated
@@ -88,16 +93,40 @@ def claimant_of(ctx: Ctx, verb: Token) -> str | None:
             found = ids(ctx, subj)
             if found and not found[0].startswith("event:"):
                 return found[0]
-            return _placeholder_claimant(ctx, subj)
+            fallback = _placeholder_claimant(ctx, subj) or _publication_author(ctx, verb)
+            if fallback is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+                return claimant_of(ctx, verb.head)  # "X, who has reported ... and has knowledge ..., shared": a
+            return fallback  # mis-hung subject ('knowledge') leaves the conjoined verb with the first verb's speaker
         if child.dep_ == "nsubjpass" and child.lower_ == "it":
             return ctx.placeholder("unnamed reports")
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "While the ISI is believed to have ...": an impersonal hedge, nobody above speaks for it
+    if (stray := _stray_subject(_speaker(verb))) is not None:
+        return _placeholder_claimant(ctx, stray) or next(iter(ids(ctx, stray)), None)
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ == "VERB":
         return claimant_of(ctx, verb.head)
     if verb.dep_ == "relcl":
         found = ids(ctx, verb.head)
-        return found[0] if found else None
+        return found[0] if found else _publication_author(ctx, verb)
     if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "nsubj"} and verb.head.head.pos_ == "VERB":
         return claimant_of(ctx, verb.head.head)  # "X issued a statement saying ...", "X shared tweets describing"
+    return None
+
+
+def _publication_author(ctx: Ctx, verb: Token) -> str | None:
+    """'Shoigu published an article in the official newspaper in late August, which condemned X': a relative clause
+    that speaks ('which condemned') stands for the nearest publication noun before it (the parser often hangs it on
+    a date or place in between), and the publication speaks for whoever wrote or issued it."""
+    nouns = cues().words("publication_nouns")
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in {"which", "that"}), None)
+    if pronoun is None:
+        return None
+    for token in reversed(verb.doc[verb.sent.start : pronoun.i]):
+        if token.lemma_.lower() in nouns and token.pos_ == "NOUN":
+            owner = [i for c in token.children if c.dep_ == "poss" for i in ids(ctx, c) if i.startswith("actor:")]
+            if owner:
+                return owner[0]
+            return claimant_of(ctx, token.head) if token.dep_ == "dobj" and token.head.pos_ == "VERB" else None
     return None
 
 
@@ -116,6 +145,40 @@ def _as_said(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def _like_host(verb: Token) -> Token | None:
+    """'... which factions might have facilitated the attack, like some have begun to suspect': a reporting clause
+    opened by 'like'/'as' right before its subject reports the clause before it. The parser rarely links the two,
+    so the host is read off the stray 'like'/'as': the verb it hangs on."""
+    speaker = _speaker(verb)
+    subj = next((c for c in speaker.children if c.dep_ == "nsubj"), None) or _stray_subject(speaker)
+    if subj is None or subj.left_edge.i == 0:
+        return None
+    marker = subj.head if subj.dep_ == "pobj" else verb.doc[subj.left_edge.i - 1]
+    if marker.lower_ not in {"like", "as"} or marker.dep_ not in {"prep", "mark"} or marker.head.i >= marker.i:
+        return None
+    host = marker.head
+    while host.pos_ not in {"VERB", "AUX"} and host.head.i != host.i:  # 'like' may hang on the verb's object
+        host = host.head
+    return host if host.pos_ in {"VERB", "AUX"} and host.i != speaker.i else None
+
+
+def _speaker(verb: Token) -> Token:
+    """The verb that carries the reporting verb's subject: 'have begun to suspect' -> 'begun'."""
+    while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb
+
+
+def _stray_subject(speaker: Token) -> Token | None:
+    """'... the bombing like some have begun to suspect': the parser makes 'some' the object of 'like' and leaves
+    'begun' without a subject; the word right before the verb group is its subject."""
+    start = min([speaker.i, *[c.i for c in speaker.children if c.dep_ in {"aux", "auxpass", "neg"}]])
+    before = speaker.doc[start - 1] if start > 0 else None
+    if before is not None and before.dep_ == "pobj" and before.head.lower_ in {"like", "as"}:
+        return before
+    return None
+
+
 def _host_clause(verb: Token) -> list[Token]:
     """The tokens of the clause a parenthetical reporting verb hangs on, without the reporting phrase itself."""
     own = {t.i for t in verb.subtree}
@@ -126,9 +189,16 @@ def _content(verb: Token) -> list[Token]:
     """The clause(s) carrying the claim: complement, object and its clause, or 'of'/'on' phrases."""
     out: list[Token] = []
     for child in verb.children:
+        if _embedded_question(child):
+            continue  # "must find out which factions facilitated it" asks, it does not assert
         if child.dep_ in _CONTENT or (child.dep_ == "prep" and child.lower_ in {"of", "on", "for", "that"}):
             out.append(child)
     return out or _stranded_complement(verb)
+
+
+def _embedded_question(clause: Token) -> bool:
+    """A complement that opens with a wh-word or 'whether': an indirect question, not a claim."""
+    return clause.dep_ in {"ccomp", "xcomp"} and clause.left_edge.lower_ in cues().words("question_openers")
 
 
 def _stranded_complement(verb: Token) -> list[Token]:
@@ -162,9 +232,15 @@ def _blame_on(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
     if not any(e.startswith("event:") for e in events) and verb.dep_ == "relcl":  # "attacks which X blamed on Y"
         head = verb.head.head if verb.head.dep_ in {"dobj", "attr", "npadvmod"} else verb.head
         events += [e.id for e in ctx.events if any(head.left_edge.i <= i <= head.right_edge.i for i in e.triggers)]
-    culprits = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+    if not any(e.startswith("event:") for e in events):  # "a series of attacks which X blamed on Y", "these attacks"
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        events += [e for n in [*nouns, *([verb.head] if verb.dep_ == "relcl" else [])] for e in series_events(ctx, n)]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    culprits = [  # "on X" may hang on the blamed noun ("blamed these attacks on X")
+        p for h in (verb, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
     for culprit in culprits:
-        subjects = ids(ctx, culprit) or [ctx.placeholder(_vague(culprit))]
+        subjects = _named(ctx, culprit) or [ctx.placeholder(_vague(culprit))]
         for s in subjects:
             for e in (e for e in events if e.startswith("event:")):
                 ctx.add(
@@ -178,6 +254,14 @@ def _blame_on(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
                     hedge=hedge_in(sent),
                 )
     return bool(culprits and events)
+
+
+def _named(ctx: Ctx, culprit: Token) -> list[str]:
+    """The culprit's ids, unless they are only a bare vague group while the text qualifies it ("India-backed
+    militants" says more than "militants (unspecified)")."""
+    found = ids(ctx, culprit)
+    bare = all(i in ctx.placeholders and ctx.placeholders[i].name.endswith("(unspecified)") for i in found)
+    return [] if found and bare and "-" in _vague(culprit) else found
 
 
 def _vague(token: Token) -> str:
@@ -200,6 +284,8 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
     clauses = [list(c.subtree) for c in _content(verb)]
     if (_as_said(verb) or _swallowed_by_complement(verb)) and verb.head.i not in used:
         clauses.append(_host_clause(verb))
+    if (host := _like_host(verb)) is not None and host.i not in used:
+        clauses.append([t for t in host.subtree if t.i < verb.i and t.lower_ not in {"like", "as"}])
     for tokens in clauses:
         for link in links_in(ctx, tokens):
             for who in [claimant, *_co_claimants(ctx, verb, claimant)]:
@@ -343,9 +429,12 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
         for c in noun.children
         if c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "about"})
     ]
+    head = noun.head
+    if not clause and is_anaphoric(noun) and head.pos_ == "VERB":  # the verb's own pass found no link in it
+        _anaphoric_claims(ctx, noun, sent, used)
+        return
     if not clause or noun.i in used:
         return
-    head = noun.head
     claimant = claimant_of(ctx, head) if head.pos_ == "VERB" and noun.dep_ in {"dobj", "nsubjpass"} else None
     if head.lemma_.lower() in cues().deny_verbs:
         return
@@ -369,6 +458,17 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
         used.update(t.i for t in tokens)
 
 
+def _anaphoric_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
+    """'India, Iran and now the Taliban have all leveled these claims', 'Islamabad rejected such allegations':
+    each claimant of the verb restates (or denies) the accusation the noun points back to."""
+    verb = noun.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # a long list may parse as two subjects
+    claimants = [i for s in subjects for i in listed_claimants(ctx, s)]
+    claimants = claimants or [c for c in [claimant_of(ctx, verb)] if c]
+    if claimants and restate(ctx, noun, sent, claimants, deny=verb.lemma_.lower() in cues().deny_verbs):
+        used.add(noun.i)
+
+
 def find_claims(ctx: Ctx) -> set[int]:
     """Record every attributed claim; return the token indices consumed (the article's voice skips them)."""
     c = cues()
@@ -378,6 +478,8 @@ def find_claims(ctx: Ctx) -> set[int]:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB":
                 owned_or_condemned(ctx, token, sent)
+            if token.pos_ == "VERB" and lemma in c.words("regard_verbs"):  # "sees the TTP as an Indian proxy"
+                regarded_as(ctx, token, claimant_of(ctx, token), sent, used)
             if token.pos_ == "VERB" and (lemma in c.assert_verbs or lemma in c.deny_verbs):
                 claims_of_verb(ctx, token, sent, used)
             elif token.pos_ == "NOUN":

@@ -20,6 +20,8 @@ def hedge_in(tokens: Span | list[Token]) -> str | None:
         if phrase in text:
             return phrase
     for t in toks:
+        if t.pos_ == "PROPN" or t.ent_type_ == "DATE":  # "since May" is a month, not a modal
+            continue
         if t.lower_ in c.hedge_words and not (t.lower_ == "believed" and t.dep_ != "ROOT" and t.tag_ != "VBN"):
             return t.lower_
     return None

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from veracity.extract.actors import ActorMention
 from veracity.extract.context import Ctx
+from veracity.extract.coref import plural_antecedent
 from veracity.extract.lexicon import cues
 from veracity.model.records import Entity, EntityKind
 from veracity.model.registry import registry
@@ -22,7 +23,12 @@ _RELPRON = frozenset({"which", "who", "that", "whom", "whose"})
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A (subject, predicate, object) found in a clause, with the cue token and its polarity."""
+    """A (subject, predicate, object) found in a clause, with the cue token and its polarity.
+
+    ``presupposed`` marks a link the sentence takes for granted rather than asserts (a possessive nominal such as
+    "Pakistan's support for the Taliban", an act under "despite", aid openly given): in the article's own voice such
+    a link is settled background even when its predicate is contested by nature.
+    """
 
     subject: str
     predicate: str
@@ -30,12 +36,17 @@ class Link:
     cue: int
     negated: bool
     literal: bool = False
+    presupposed: bool = False
 
 
 def ids(ctx: Ctx, token: Token) -> list[str]:
     """Entity ids a token stands for, with its conjuncts ("India and Pakistan"), through relative pronouns."""
     out: list[str] = []
-    for t in [token, *token.conjuncts, *_examples(token)]:
+    listed = [token, *token.conjuncts, *_stranded_conjuncts(token), *_comma_modifiers(token)]
+    if ctx.actor(token) is None and (earlier := plural_antecedent(token)) is not None:  # "these groups"
+        listed += [earlier, *earlier.conjuncts, *_stranded_conjuncts(earlier), *_list_before(earlier)]
+        listed += _facility_owners(earlier)
+    for t in [*listed, *(e for x in listed for e in _examples(x))]:
         if t.lower_ in _RELPRON:
             t = _relative_antecedent(t)
         event = ctx.event(t)
@@ -69,7 +80,7 @@ def _there(ctx: Ctx, token: Token) -> str | None:
     """'orchestrated from there': the last country named before the clause 'there' sits in, within about two
     sentences (the countries inside the clause itself are what happened there, not where it came from)."""
     verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     left = verb.left_edge.i
     places = [(p.end, p.name) for p in ctx.found.places if p.kind == "country" and left - 60 <= p.end <= left]
@@ -94,6 +105,10 @@ def _state_or_vague(ctx: Ctx, token: Token) -> str | None:
         return state_named(ctx, place.name)
     if token.lower_ == "there":
         return _there(ctx, token)
+    if token.lemma_.lower() in cues().words("national_nouns"):  # "attacks against Chinese workers" -> China
+        states = [s for c in token.children if c.dep_ == "amod" and (s := demonym_state(ctx, c))]
+        if states:
+            return states[0]
     phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ in {"compound", "amod"} or t is token)
     vague = cues().words("vague_groups")
     if token.tag_ == "NN" and any(d.lower_ in {"any", "no"} for d in token.children):  # "any terror group"
@@ -106,6 +121,71 @@ def _state_or_vague(ctx: Ctx, token: Token) -> str | None:
     return None
 
 
+def _stranded_conjuncts(token: Token) -> list[Token]:
+    """'clamp down on TTP, al-Qaeda, TTP or the ETIM groups': the parser often hangs the rest of a list of names on
+    the main verb as its conjunct. A noun conjoined to a verb is always such a stray; it continues the list that
+    ends right before it (with its own conjuncts)."""
+    doc = token.doc
+    after = token.right_edge.i + 1
+    last = token.right_edge.i == token.i  # only the list's last word, not a phrase that ends with it
+    if not last or token.pos_ not in {"NOUN", "PROPN"} or after + 1 >= len(doc) or doc[after].text != ",":
+        return []
+    nxt = doc[after + 1]
+    root = nxt if nxt.head.i > nxt.i + 3 or nxt.dep_ == "conj" else nxt.head
+    while root.dep_ in {"compound", "amod", "det"} and root.head.i > root.i:
+        root = root.head
+    if not _stray(root):
+        return []
+    return [root, *root.conjuncts]
+
+
+def _comma_modifiers(token: Token) -> list[Token]:
+    """'makes Taliban, Haqqani network, ISKP all arms of the ISI', 'the nexus of the ISI and Haqqani network': a name
+    cut off from the noun it modifies by a comma or a conjunction is a list item the parser folded into the next
+    name, not a modifier of it."""
+    doc = token.doc
+    return [
+        c
+        for c in token.children
+        if c.dep_ in {"nmod", "compound"}
+        and c.i < token.i
+        and c.ent_type_
+        and (doc[c.i + 1].text == "," or any(x.dep_ == "cc" for x in c.children))  # "the ISI and Haqqani network"
+    ]
+
+
+def _facility_owners(noun: Token) -> list[Token]:
+    """Who a facility belongs to: 'training centers for ISIS-K', 'ISKP camps', 'the TTP's hideouts'. Only facility
+    nouns (``anaphors.facilities``) have owners read this way."""
+    if noun.lemma_.lower() not in cues().words("anaphors", "facilities"):
+        return []
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod"} and c.ent_type_]
+    return owners + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+
+
+def _stray(token: Token) -> bool:
+    """A name the parser hung on a verb as a conjunct or bare modifier: the tail of a list, never a verb's own."""
+    return (
+        token.dep_ in {"conj", "npadvmod"}
+        and token.pos_ in {"NOUN", "PROPN"}
+        and token.head.pos_ in {"VERB", "AUX"}
+        and token.i > token.head.i
+    )
+
+
+def _list_before(token: Token) -> list[Token]:
+    """The head of a list whose tail (holding ``token``) was stranded: 'on the TTP, al-Qaeda or the ETIM groups'
+    read back from 'groups'."""
+    root = token
+    while root.dep_ == "conj" and root.head.pos_ in {"NOUN", "PROPN"}:
+        root = root.head
+    start = root.left_edge.i
+    if not _stray(root) or start < 2 or token.doc[start - 1].text != ",":
+        return []
+    first = token.doc[start - 2]
+    return [first, *first.conjuncts]
+
+
 def _examples(token: Token) -> list[Token]:
     """'organizations such as the TTP', 'groups including al-Qaeda': the named examples stand for the class."""
     out: list[Token] = []
@@ -115,6 +195,8 @@ def _examples(token: Token) -> list[Token]:
             out += [c for p in child.children if p.dep_ == "pobj" for c in p.conjuncts]
         elif child.dep_ == "appos":
             out.append(child)
+        elif child.dep_ in {"nmod", "compound"} and token.lemma_.lower() in cues().words("class_heads"):
+            out += [child, *child.conjuncts]  # "the ETIM and TTP groups": the named members of a class noun
     return out
 
 
@@ -126,11 +208,26 @@ def _compound_actor(ctx: Ctx, token: Token) -> ActorMention | None:
     for child in sorted(token.children, key=lambda c: (c.dep_ == "poss", -c.i)):
         if child.dep_ in {"compound", "poss", "nmod"} and ctx.found.actor_at(child.i):
             return ctx.found.actor_at(child.i)
+        if child.dep_ == "poss" and (through := _pronoun_owner(ctx, child)) is not None:
+            return through
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in (p for p in child.children if p.dep_ == "pobj"):
                 if ctx.found.actor_at(pobj.i):
                     return ctx.found.actor_at(pobj.i)
     return None
+
+
+def _pronoun_owner(ctx: Ctx, pronoun: Token) -> ActorMention | None:
+    """'providing sanctuary to its fighters': the pronoun's antecedent owns the members, unless it is the acting
+    clause's own subject ('the Taliban sheltered its fighters' says nothing about who the fighters belong to)."""
+    owner = ctx.antecedents.get(pronoun.i)
+    if owner is None:
+        return None
+    verb = pronoun
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = {m.entity.id for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} if (m := ctx.actor(c))}
+    return None if owner.entity.id in subjects else owner
 
 
 def negated(token: Token) -> bool:

@@ -220,6 +220,33 @@ def _chained(token: Token, out: dict[int, ActorMention], bound: set[int]) -> Act
     return out[max(prior)] if prior else None
 
 
+def plural_antecedent(token: Token, reach: int = 200) -> Token | None:
+    """'these groups' -> the nearest earlier 'groups' that is not itself anaphoric: a plural demonstrative noun
+    repeats the noun of the list it points back to ("... on TTP, al-Qaeda or the ETIM groups. [...] these groups
+    fought arm-in-arm with the Taliban"), or of the facilities it points back to ("training centers for ISIS-K
+    [...] orchestrated from these centers"). The caller reads the list or the owner off that earlier noun."""
+    if token.tag_ not in {"NNS", "NNPS"} or not any(d.lower_ in {"these", "those"} for d in token.children):
+        return None
+    c = cues()
+    if token.lemma_.lower() not in c.words("anaphors", "armed_group") | c.words("anaphors", "facilities"):
+        return None
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - reach), -1):
+        earlier = doc[i]
+        pointing = any(d.lower_ in {"these", "those"} for d in earlier.children)
+        if earlier.lemma_ == token.lemma_ and earlier.tag_ == token.tag_ and not pointing:
+            return earlier
+    return None
+
+
+def _plural_candidates(sdoc: Doc, before: list[ActorMention]) -> list[ActorMention]:
+    """'they/their' rarely stands for one state or capital ('Moscow must work with the Taliban despite not
+    recognizing their rule': their = the Taliban); a state counts only when conjoined with another ('India and
+    Pakistan ... their'). When nothing else is left, every candidate stays."""
+    kept = [m for m in before if m.entity.type != "state" or sdoc[m.end - 1].conjuncts]
+    return kept or before
+
+
 def antecedents(sdoc: Doc, found: Found) -> dict[int, ActorMention]:
     """Token index of a pronoun or anaphoric noun -> the actor mention it most plausibly refers to."""
     ordered = sorted(found.actors, key=lambda m: m.start)
@@ -235,6 +262,8 @@ def antecedents(sdoc: Doc, found: Found) -> dict[int, ActorMention]:
         before = [m for m in ordered if window <= m.start < token.i and m.end <= token.i and m.start not in bound]
         if kind == "group" and token.lower_ in {"it", "its"}:
             before = [m for m in before if m.entity.type != "state" or m.start >= token.sent.start]
+        if kind == "group" and token.lower_ in {"they", "them", "their"}:
+            before = _plural_candidates(sdoc, before)
         found_m = _chained(token, out, bound) or _antecedent(kind, before, sdoc)
         if found_m is not None:
             out[token.i] = found_m

@@ -24,13 +24,33 @@ EXTRACTOR = "claims.denied_reports"
 
 def _report_clause(verb: Token) -> Token | None:
     """The verb of the clause hanging on the denied report noun ("reports that X happened")."""
+    noun = _report_noun(verb)
+    return None if noun is None else _clause_of(noun)
+
+
+def _report_noun(verb: Token) -> Token | None:
     nouns = cues().words("report_nouns")
     for obj in verb.children:
-        if obj.dep_ in {"dobj", "nsubjpass"} and obj.lemma_.lower() in nouns:
-            for clause in obj.children:
-                if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
-                    return clause
+        if obj.dep_ in {"dobj", "nsubjpass"} and obj.lemma_.lower() in nouns and _clause_of(obj) is not None:
+            return obj
     return None
+
+
+def _clause_of(noun: Token) -> Token | None:
+    for clause in noun.children:
+        if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
+            return clause
+    return None
+
+
+def _reporter(ctx: Ctx, noun: Token) -> str:
+    """Who made the denied report: its owner ("Indian media reports", "the UN's report") or unnamed reports."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "nmod"}:
+            found = [i for i in ids(ctx, child) if i.startswith("actor:")]
+            if found:
+                return found[0]
+    return ctx.placeholder("unnamed reports")
 
 
 def _act(clause: Token) -> tuple[str, Token] | None:
@@ -94,7 +114,20 @@ def denied_reports(ctx: Ctx, sent: Span, used: set[int]) -> None:
         subject = _agent(ctx, act) or claimant
         ctx.add(subject, "responsible_for", event.id, claimant=claimant, sent=sent, extractor=EXTRACTOR,
                 stance=Stance.DENIES)
+        _reported(ctx, verb, subject, event.id, sent)
         used.update(t.i for t in clause.subtree)
+
+
+def _reported(ctx: Ctx, verb: Token, subject: str, event_id: str, sent: Span) -> None:
+    """The denied report is itself a claim: its maker asserts the act, and a report someone denies is contested,
+    so the claim is hedged ("reportedly")."""
+    noun = _report_noun(verb)
+    if noun is None:
+        return
+    reporter = _reporter(ctx, noun)
+    if reporter != subject:
+        ctx.add(subject, "responsible_for", event_id, claimant=reporter, sent=sent, extractor=EXTRACTOR,
+                hedge="reportedly", attribution="possible")
 
 
 def find_denied_reports(ctx: Ctx, used: set[int]) -> None:

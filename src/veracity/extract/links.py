@@ -3,10 +3,14 @@
 Shared by claims (the complement of a reporting verb) and relations (the article's own voice). A link is found
 from a cue (verb, noun or participle from ``cues.yaml``) and the dependency arcs around it: the verb's subject and
 object, the noun's possessor and its prepositional object, the participle's compound ("ISI-controlled Haqqani
-network"). Relative pronouns and anaphors are resolved through the context.
+network"). Relative pronouns and anaphors are resolved through the context. Noun-phrase patterns (labels such as
+"Pakistan's arch enemy India", named units, umbrellas, aid, mediation parties, presupposed and hypothetical links)
+live in ``relations_nominal``; this module dispatches to them.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -18,6 +22,21 @@ from veracity.extract.claims_slots import ids as ids
 from veracity.extract.claims_slots import negated as negated
 from veracity.extract.context import Ctx
 from veracity.extract.lexicon import cues
+from veracity.extract.relations_nominal import (
+    aid_links,
+    between_parties,
+    bilateral,
+    companions,
+    hypothetical,
+    is_label_noun,
+    label_links,
+    named_as,
+    possessive,
+    presupposed,
+    role_in_process,
+    umbrella_links,
+    with_help_of,
+)
 
 _OBJ_PREPS = frozenset({"to", "with", "for", "against", "on", "of", "over", "into", "from", "by"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -49,8 +68,8 @@ def _objects(ctx: Ctx, head: Token, skip: Token | None = None) -> list[str]:
     for child in head.children:
         if child is skip:
             continue
-        if child.dep_ in {"dobj", "attr", "oprd", "dative"}:
-            out += ids(ctx, child) or _prep_objects(ctx, child)
+        if child.dep_ in {"dobj", "attr", "oprd", "dative"}:  # "backed a campaign against X" is not backing X
+            out += ids(ctx, child) or _prep_objects(ctx, child, _OBJ_PREPS - {"against"})
         elif child.dep_ == "prep" and child.lower_ in _OBJ_PREPS:
             out += [i for pobj in child.children if pobj.dep_ == "pobj" for i in ids(ctx, pobj)]
         elif child.dep_ in {"xcomp", "acomp"} and child.pos_ in {"ADJ", "VERB"}:
@@ -59,13 +78,27 @@ def _objects(ctx: Ctx, head: Token, skip: Token | None = None) -> list[str]:
 
 
 def _prep_objects(ctx: Ctx, head: Token, preps: frozenset[str] = _OBJ_PREPS) -> list[str]:
+    found = [p for p in head.children if p.dep_ in {"prep", "dative"} and p.lower_ in preps]  # 'to' may be a dative
     return [
         i
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ in preps
+        for p in [*found, *(x for f in found for x in _repeated_prep(f))]
         for pobj in p.children
         if pobj.dep_ == "pobj"
         for i in ids(ctx, pobj)
+    ]
+
+
+def _repeated_prep(prep: Token) -> list[Token]:
+    """'attacks against the army and often against Chinese workers': the repeated preposition of a coordinated
+    phrase, which the parser hangs on the verb as a conjunct, continues the first one."""
+    doc = prep.doc
+    return [
+        t
+        for t in doc[prep.i + 1 : prep.sent.end]
+        if t.dep_ in {"conj", "prep"}
+        and t.lower_ == prep.lower_
+        and t.head.i < prep.i
+        and any(x.dep_ == "cc" for x in doc[prep.right_edge.i + 1 : t.i])
     ]
 
 
@@ -89,8 +122,8 @@ def _subjects(ctx: Ctx, verb: Token) -> list[str]:
         return _subjects(ctx, verb.head.head)  # "has not taken steps to clamp down on X": the taker
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused India of backing X"
         governor = verb.head.head
-        if verb.head.lower_ in {"by", "through", "via"}:  # "keep NATO invested by creating X": the keeper creates
-            return _subjects(ctx, governor)
+        if verb.head.lower_ not in {"of", "for", "from", "with"}:  # "keep NATO invested by creating X", "despite
+            return _subjects(ctx, governor)  # providing sanctuary to X": the governor's subject acts, not its object
         objs = [i for c in governor.children if c.dep_ == "dobj" for i in ids(ctx, c)]
         return objs or _subjects(ctx, governor)
     head = verb.head
@@ -111,13 +144,16 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     else:
         subj, objs = _subjects(ctx, verb), _objects(ctx, verb)
         if predicate == "mediates":  # "mediating between Islamabad and the TTP"
-            objs += _prep_objects(ctx, verb, frozenset({"between"}))
+            objs += between_parties(ctx, verb)
     if verb.lemma_.lower() == "use" and any(_territory(ctx, c) for c in verb.children if c.dep_ == "dobj"):
         return []  # "use Afghan soil against Pakistan" is not backing Afghanistan
+    if not objs and not passive and predicate == "supports":  # "guiding the Taliban's takeover": backing the doer
+        objs = [i for i in _event_owner(ctx, verb) if i not in subj]
     neg = negated(verb)
     causal = verb.lemma_.lower() in cues().words("causal_verbs")
-    out = []
-    for o in objs:
+    allies = companions(ctx, verb) if predicate == "hostile_to" else []
+    out = [Link(s, "allied_with", a, verb.i, neg) for s in subj for a in allies]
+    for o in (o for o in objs if o not in allies):
         if o.startswith("event:") and not causal:
             for owner in _event_owner(ctx, verb):
                 out += [Link(s, predicate, owner, verb.i, neg) for s in subj]
@@ -153,13 +189,15 @@ def _event_owner(ctx: Ctx, verb: Token) -> list[str]:
 
 
 def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
-    subj = [i for c in noun.children if c.dep_ in {"poss", "compound", "amod"} for i in ids(ctx, c)]
+    subj = [i for c in noun.children if c.dep_ in {"poss", "compound", "amod"} or possessive(c) for i in ids(ctx, c)]
     subj = subj or [i for c in noun.children if c.dep_ == "amod" and (i := demonym_state(ctx, c))]
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head is not anchor:  # "backing and training to X"
         anchor = anchor.head
     preps = cues().words("noun_preps", predicate)
     objs = _prep_objects(ctx, noun, preps) or (_prep_objects(ctx, anchor, preps) if anchor is not noun else [])
+    if predicate == "mediates":  # "dialogue between the TTP and Pakistan government": every party
+        objs = list(dict.fromkeys([*objs, *between_parties(ctx, noun)]))
     head = anchor.head
     subj = subj or (
         [i for c in anchor.children if c.dep_ in {"poss", "compound"} for i in ids(ctx, c)]
@@ -172,8 +210,12 @@ def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
     if not subj and anchor.dep_ in {"dobj", "attr"} and head.lemma_ in cues().words("light_verbs"):
         subj = _subjects(ctx, head)
         objs = objs or _prep_objects(ctx, head)
+    if subj and not objs and anchor.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ not in cues().rel_verbs:
+        objs = _prep_objects(ctx, head, preps - {"of"})  # "condemned X's transfer of fighters to Y": 'to' misattached
     if not subj and noun.dep_ == "pobj" and head.head.dep_ in {"dobj", "nsubj"}:
         subj = []
+    if predicate == "allied_with" and not objs and len(subj) < 2 and (pair := bilateral(ctx, noun)):
+        subj = pair  # "Russian-Indian relations"
     if predicate == "allied_with" and not objs and len(subj) > 1:
         return [Link(subj[0], predicate, o, noun.i, negated(noun)) for o in subj[1:]]
     if predicate == "allied_with" and not subj and len(objs) > 1:  # "the nexus of the ISI and the Haqqanis"
@@ -185,19 +227,24 @@ def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
 
 def _role_noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
     """'The Global Times, the mouthpiece of the CPC', 'ISKP is an arm of the ISI': the owner controls the held."""
-    owners = [i for c in noun.children if c.dep_ == "poss" for i in ids(ctx, c)]
+    owner_deps = {"poss", "nmod"} if ctx.found.actor_at(noun.i) else {"poss", "nmod", "compound"}  # "the IS affiliate"
+    owners = [i for c in noun.children if c.dep_ in owner_deps for i in ids(ctx, c)]
     owners += [
         i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for i in ids(ctx, p)
     ]
     head = noun.head
     if noun.dep_ == "appos":
         held = ids(ctx, head)
+        while head.dep_ == "appos" and head.head.i != head.i:  # "Taliban, Haqqani network, ISKP all arms of X"
+            head = head.head
+            held += [i for i in ids(ctx, head) if i not in held]
     elif noun.dep_ in {"attr", "oprd"}:
         held = [i for c in head.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"} for i in ids(ctx, c)]
     elif head.dep_ == "appos" or (noun.dep_ == "pobj" and head.lower_ == "as"):
         held = ids(ctx, head.head)
     else:
         held = []
+    held = held or named_as(ctx, noun)  # "the ISIS's affiliate in Afghanistan known as ISKP"
     neg = negated(noun) or negated(head)
     if predicate == "member_of":
         return [Link(h, predicate, o, noun.i, neg) for h in held for o in owners if o.startswith("actor:")]
@@ -211,7 +258,10 @@ def _participle_links(ctx: Ctx, token: Token, predicate: str) -> list[Link]:
     if token.i >= 2 and doc[token.i - 1].text == "-":
         actor = ctx.found.actor_at(token.i - 2)
         subj = [actor.entity.id] if actor else []
-    subj = subj or [i for c in token.children if c.dep_ in {"npadvmod", "compound", "agent"} for i in ids(ctx, c)]
+    subj = subj or [i for c in token.children if c.dep_ in {"npadvmod", "compound"} for i in ids(ctx, c)]
+    subj = subj or [  # "the deep state led by the ISI": the agent is the 'by' object
+        i for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for i in ids(ctx, p)
+    ]
     objs = ids(ctx, token.head) if token.dep_ in {"amod", "acl"} else []
     return [Link(s, predicate, o, token.i, False) for s in subj for o in objs]
 
@@ -222,10 +272,22 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
     found: list[Link] = []
     for token in span:
         lemma = token.lemma_.lower()
+        if hypothetical(token):
+            continue  # "if it fails to control the TTP" states no control either way
         if token.tag_ in {"VBN", "JJ"} and token.lower_ in c.rel_participles and token.dep_ in {"amod", "acl"}:
             found += _participle_links(ctx, token, c.rel_participles[token.lower_])
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in c.raw.get("role_noun_index", _role_index()):
             found += _role_noun_links(ctx, token, _role_index()[lemma])
+        elif token.pos_ == "NOUN" and lemma in c.words("umbrella_nouns"):
+            found += umbrella_links(ctx, token)
+        elif is_label_noun(token) and (labelled := label_links(ctx, token)):
+            found += labelled
+        elif token.pos_ == "VERB" and lemma in c.words("aid", "verbs") and (aided := _aid(ctx, token)):
+            found += aided
+        elif token.pos_ == "NOUN" and lemma in c.words("mediation", "role_nouns"):
+            found += role_in_process(ctx, token, lambda v: _subjects(ctx, v))
+        elif token.pos_ == "NOUN" and (helped := with_help_of(ctx, token, lambda v: _subjects(ctx, v))):
+            found += helped
         elif (token.lower_, token.dep_) in _COPULA_RESPONSIBILITY:
             found += _behind_links(ctx, token)
         elif token.lower_ == "anti" and token.i + 2 < len(token.doc) and token.nbor().text == "-":
@@ -239,8 +301,18 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
         elif token.pos_ == "VERB" and lemma in c.words("causal_verbs") and _passive_event(ctx, token):
             found += _verb_links(ctx, token, "responsible_for")  # "the attack was planned in Afghanistan"
         elif token.pos_ in {"NOUN", "PROPN"} and (lemma in c.rel_nouns or token.lower_ in c.rel_nouns):
-            found += _noun_links(ctx, token, c.rel_nouns.get(lemma) or c.rel_nouns[token.lower_])
+            found += _presupposed(_noun_links(ctx, token, c.rel_nouns.get(lemma) or c.rel_nouns[token.lower_]), token)
     return _dedupe(found)
+
+
+def _aid(ctx: Ctx, verb: Token) -> list[Link]:
+    """Aid links with this module's subject finder (``relations_nominal`` cannot import it without a cycle)."""
+    return aid_links(ctx, verb, lambda v: _subjects(ctx, v))
+
+
+def _presupposed(links: list[Link], cue: Token) -> list[Link]:
+    """Mark links of a relational noun the sentence takes for granted (see ``relations_nominal.presupposed``)."""
+    return [replace(link, presupposed=True) for link in links] if links and presupposed(cue) else links
 
 
 def _anti_links(ctx: Ctx, token: Token) -> list[Link]:

@@ -39,7 +39,8 @@ def _clause(token: Token) -> list[Token]:
 
 
 def _title_links(ctx: Ctx, sent: Span) -> None:
-    """'<ORG> spokesman <PERSON>', '<PERSON>, a <ORG> leader', '<PERSON>, <title> of <ORG>'."""
+    """'<ORG> spokesman <PERSON>', '<PERSON>, a <ORG> leader', '<PERSON>, <title> of <ORG>', '<title> of the <ORG>
+    <PERSON>'."""
     titles = cues().titles
     persons = [m for m in ctx.found.actors if m.entity.type == "person" and sent.start <= m.start < sent.end]
     for person in persons:
@@ -63,7 +64,7 @@ def _title_links(ctx: Ctx, sent: Span) -> None:
 def _org_before_title(ctx: Ctx, window: Span, titles: frozenset[str]) -> str | None:
     tokens = list(window)
     if not tokens or (tokens[-1].lower_ not in titles and tokens[-1].lemma_.lower() not in titles):
-        return None
+        return _title_of_org(ctx, window, titles)
     for t in reversed(tokens[:-1]):
         actor = ctx.found.actor_at(t.i)
         if actor is not None and actor.entity.type != "person":
@@ -71,6 +72,22 @@ def _org_before_title(ctx: Ctx, window: Span, titles: frozenset[str]) -> str | N
         if (t.is_punct and t.text != "-") or t.lower_ in {"and", "or"}:  # "co-founder" is one title
             break
     return None
+
+
+def _title_of_org(ctx: Ctx, window: Span, titles: frozenset[str]) -> str | None:
+    """'Secretary of the Security Council Sergey Shoigu', 'head of the ISI Lt. Gen. Asim Malik': a title, 'of',
+    the organisation, then the person. The organisation must end right before the person."""
+    doc = window.doc
+    org = ctx.found.actor_at(window.end - 1)
+    if org is None or org.entity.type == "person" or org.end != window.end:
+        return None
+    i = org.start - 1
+    while i >= 0 and doc[i].lower_ in {"the", "a"}:
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return None
+    title = doc[i - 1]
+    return org.entity.id if title.lower_ in titles or title.lemma_.lower() in titles else None
 
 
 def _org_after_title(ctx: Ctx, after: Span, titles: frozenset[str]) -> str | None:
@@ -107,6 +124,7 @@ def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
                 if c.dep_ in {"nsubj", "poss", "agent"}
                 for x in ids(ctx, c if c.dep_ != "agent" else next(c.children, c))
             ]
+            doers = doers or _doer_of_act_in(ctx, trigger)
             for doer in (d for d in doers if d.startswith("actor:")):
                 ctx.add(
                     doer,
@@ -119,6 +137,19 @@ def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
                     attribution="stated",
                 )
             _targets(ctx, trigger, event.id, sent)
+
+
+def _doer_of_act_in(ctx: Ctx, trigger: Token) -> list[str]:
+    """'a TTP militant killed four soldiers in an ambush': whoever does the violent act done in the event is its
+    doer. Only an active verb of violence (``perpetration_verbs``) counts: 'soldiers died in an ambush' names the
+    victims, 'were killed in an ambush' no doer."""
+    prep = trigger.head
+    verb = prep.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in {"in", "during"} or verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.lower() not in cues().words("perpetration_verbs"):
+        return []
+    return [i for c in verb.children if c.dep_ == "nsubj" for i in ids(ctx, c)]
 
 
 def _targets(ctx: Ctx, trigger: Token, event_id: str, sent: Span) -> None:
@@ -150,7 +181,8 @@ def find_relations(ctx: Ctx, used: set[int]) -> None:
                 for a in ctx.assertions
             ):
                 continue
-            extractor = ARGUED if _contested(ctx, link.subject, link.predicate, link.object) else EXTRACTOR
+            argued = _contested(ctx, link.subject, link.predicate, link.object) and not link.presupposed
+            extractor = ARGUED if argued else EXTRACTOR
             ctx.add(
                 link.subject,
                 link.predicate,
