@@ -204,3 +204,55 @@ def test_roles_bridge_no_finder_adds_no_roles(extractor: Extractor, monkeypatch:
     monkeypatch.setattr(roles_bridge, "_finder", lambda: None)
     extraction = extractor.extract(Document(text="guerrillas dynamited the house of the mayor.", name="t"))
     assert not [a for a in extraction.assertions if a.extractor.startswith("events.roles")]
+
+
+def _doer_event_types(extraction: Extraction) -> list[str]:
+    """Types of the events that the perpetrator lines hang on."""
+    types = {e.id: e.type for e in extraction.entities if e.kind is EntityKind.EVENT}
+    return [types[a.object] for a in extraction.assertions if a.predicate == "responsible_for" and a.object in types]
+
+
+@pytest.mark.parametrize(
+    ("text", "findings", "expected"),
+    [
+        # an attacker whose sentence holds no event never goes to a war mentioned before it
+        (
+            "The war in Afghanistan lasted two decades. Militants later ambushed a police patrol.",
+            [("perpetrator_ind", "Militants", "ambushed")],
+            ["armed_assault"],
+        ),
+        (
+            "the war in afghanistan lasted two decades. militants later ambushed a police patrol.",
+            [("perpetrator_ind", "militants", "ambushed")],
+            ["armed_assault"],
+        ),
+        (
+            "A war has raged in North Waziristan since 2014. Militants later bombed a girls' school.",
+            [("perpetrator_ind", "Militants", "bombed")],
+            ["bombing"],
+        ),
+        # a sentence naming a war and a bombing: the bomber goes to the bombing
+        (
+            "Amid the war in North Waziristan, the bombing of a bus in Quetta on Monday was carried out by militants.",
+            [("perpetrator_ind", "militants", "carried")],
+            ["bombing"],
+        ),
+        # its own paragraph's attack before an earlier paragraph's, even when that one comes first
+        (
+            "A roadside bomb killed four soldiers in Kurram on Sunday.\n\nPolice said the gunmen fled on foot. A "
+            "suicide bomber killed six people in Bannu on Monday.",
+            [("perpetrator_ind", "the gunmen", "fled")],
+            ["suicide_bombing"],
+        ),
+        # no attack word near the doer: a war before it may still be what it fought
+        (
+            "A war has raged in North Waziristan since 2014. The TTP fought it from mountain bases.",
+            [("perpetrator_org", "The TTP", "fought")],
+            ["war"],
+        ),
+    ],
+)
+def test_roles_bridge_perpetrator_goes_to_a_compatible_event(
+    bridged: Callable[..., Extraction], text: str, findings: list[Finding], expected: list[str]
+) -> None:
+    assert _doer_event_types(bridged(text, findings)) == expected

@@ -21,8 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.actors import Found, PlaceMention
 from veracity.extract.dates import resolve_date
+from veracity.extract.events_anaphora import antecedent_place, refers_back
+from veracity.extract.events_attacks import attack_type, manner_host, shares_count
 from veracity.extract.events_incidents import Incident, listed_incidents
 from veracity.extract.events_known import known_for, war_against
+from veracity.extract.events_places import place_fallback
 from veracity.extract.events_rules import (
     anchored_only,
     armed_group_in,
@@ -87,13 +90,14 @@ def _known_in(text: str, published: str | None) -> KnownEvent | None:
     return best[1] if best else None
 
 
-def trigger_type(token: Token) -> str | None:
-    """Event type of a trigger token, refined by its modifiers ("suicide attack", "drone strike")."""
+def trigger_type(token: Token, found: Found | None = None) -> str | None:
+    """Event type of a trigger token, refined by its modifiers ("suicide attack", "drone strike"); a verb that is
+    an attack only through its doer ("suicide bombers struck", "gunmen opened fire") is typed by that doer."""
     lex = event_lexicon()
     lemma = token.lemma_.lower()
-    phrasal = phrasal_type(token)
-    if phrasal is not None:
-        return phrasal
+    special = phrasal_type(token) or attack_type(token, found)
+    if special is not None:
+        return special
     if token.pos_ in {"NOUN", "PROPN"}:
         base = lex.noun_triggers.get(lemma) or lex.noun_triggers.get(token.lower_)
     elif token.pos_ == "VERB":
@@ -107,18 +111,20 @@ def trigger_type(token: Token) -> str | None:
         return None
     if lemma in lex.needs_context and not near & lex.needs_context[lemma]:
         return None
-    for word in near:
-        if word in lex.refine and lex.refine[word] != base and base in {"armed_assault", "bombing", "airstrike"}:
-            return lex.refine[word]
+    for word, refined in lex.refine.items():  # in file order: "suicide" wins over "explosive" whatever the set order
+        if word in near and refined != base and base in {"armed_assault", "bombing", "airstrike"}:
+            return refined
     return base
 
 
 def _phrase(token: Token) -> Span:
-    """The trigger's own phrase: a noun's subtree, or a verb with its subject and objects (not its clauses)."""
+    """The trigger's own phrase: a noun's subtree, or a verb with its subject and objects (not its clauses, but a
+    count that shares its subject: "killed two guards and wounded a policeman in Bajaur")."""
     doc = token.doc
     if token.pos_ != "VERB":
         return doc[token.left_edge.i : token.right_edge.i + 1]
-    keep = [token] + [c for c in token.children if c.dep_ not in {"ccomp", "advcl", "conj", "punct", "cc", "relcl"}]
+    out = {"ccomp", "advcl", "conj", "punct", "cc", "relcl"}
+    keep = [token] + [c for c in token.children if c.dep_ not in out or shares_count(c)]
     lo = min(t.left_edge.i for t in keep)
     hi = max(t.right_edge.i if t is not token else t.i for t in keep)
     return doc[lo : hi + 1]
@@ -149,7 +155,8 @@ def _place_near(phrase: Span, trigger: Token, found: Found) -> PlaceMention | No
     # only a trigger that is an argument of the verb shares its places; "after the takeover" on a verb in Kandahar
     # says nothing of where the takeover was
     verb = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
-    return _attached_place({trigger, verb}, found) or _where_place(verb, found)
+    attached = _attached_place({trigger, verb}, found) or _where_place(verb, found)
+    return attached or place_fallback(phrase, trigger, found)
 
 
 def _attached_place(anchors: set[Token], found: Found) -> PlaceMention | None:
@@ -217,13 +224,14 @@ def _generic(token: Token, kind: str, found: Found, published: str | None) -> li
     dates = _dates_in(phrase, token, published)
     date = dates[0] if dates else None
     killed, injured = casualties(token.sent)
-    if not _qualifies(token, kind, place, date, killed, found, published) or hypothetical(token):
+    hurt = killed if killed is not None else injured  # "the blast wounded nine children" is counted too
+    if not _qualifies(token, kind, place, date, hurt, found, published) or hypothetical(token):
         return []
     where = place.name if place else None
     surface = _surface(token, kind, phrase)
     out = []
     for when in dates if len(dates) > 1 else [date]:
-        label = f"{kind.replace('_', ' ')} in {where or 'unknown place'} ({when or 'undated'})"
+        label = _label(kind, where, when)
         if target is not None:  # an organisation taken over: one event however often it is dated
             label = f"takeover of {target.entity.name}"
         out.append(
@@ -240,6 +248,26 @@ def _generic(token: Token, kind: str, found: Found, published: str | None) -> li
             )
         )
     return out
+
+
+def _label(kind: str, where: str | None, when: str | None) -> str:
+    return f"{kind.replace('_', ' ')} in {where or 'unknown place'} ({when or 'undated'})"
+
+
+def _placed_back(mention: EventMention, token: Token, found: Found) -> EventMention:
+    """An unplaced "the blast" placed by the one place of the sentence before it (``events_anaphora``)."""
+    if (
+        mention.place is not None
+        or _family(mention.type) != "incident"  # "the war" is too often elsewhere than the last place named
+        or mention.label != _label(mention.type, None, mention.date)
+    ):
+        return mention
+    place = antecedent_place(token, found)
+    if place is None:
+        return mention
+    mention.place, mention.country = place.name, place.country
+    mention.label = _label(mention.type, place.name, mention.date)
+    return mention
 
 
 def _qualifies(
@@ -514,7 +542,7 @@ def find_events(sdoc: Doc, found: Found, published: str | None) -> list[EventMen
         if enemy is not None and (known is None or known.label != enemy.label):
             _remember(latest, _add(events, enemy))
         for token in sent:
-            kind = trigger_type(token)
+            kind = trigger_type(token, found)
             if kind is None:
                 continue
             last = latest.get(_family(kind))
@@ -526,14 +554,21 @@ def find_events(sdoc: Doc, found: Found, published: str | None) -> list[EventMen
                     known.killed, known.injured = casualties(sent)
                 _listed(events, known, token, kind, found, published)
                 continue
+            if _manner_of(events, token, kind, found):
+                continue
             mentions = _generic(token, kind, found, published)
-            if last is not None and _anaphoric(token, mentions[0] if mentions else None):  # "the attack": the same
-                last.triggers.append(token.i)
+            first = mentions[0] if mentions else None
+            if last is not None and _anaphoric(token, first):  # "the attack": the same
+                _refer(last, token, first)
+                continue
+            if last is not None and first and refers_back(token, first.place, first.date, last.triggers):
+                _refer(last, token, first)  # "The attack killed three soldiers": the count of the event just reported
                 continue
             if not mentions:
                 if _definite(token) and last is not None and token.tag_ == "NN" and token.pos_ == "NOUN":
                     last.triggers.append(token.i)
                 continue
+            mentions = [_placed_back(mention, token, found) for mention in mentions]
             recorded = [_add(events, _as_known(mention, token, found, published)) for mention in mentions]
             for event in recorded:
                 _remember(latest, event)
@@ -542,6 +577,26 @@ def find_events(sdoc: Doc, found: Found, published: str | None) -> list[EventMen
             known.surfaces = known.surfaces or [sent.text.strip()[:120]]
             _remember(latest, _add(events, known))
     return list(events.values())
+
+
+def _manner_of(events: dict[str, EventMention], token: Token, kind: str, found: Found) -> bool:
+    """A trigger noun that says how a verb trigger's attack was done ("struck a market in an attack", "targeted
+    the convoy with an IED") is a mention of that verb's event, not an incident of its own (True: handled)."""
+    host = manner_host(token)
+    if host is None or _family(kind) != "incident" or trigger_type(host, found) is None:
+        return False
+    event = event_at(list(events.values()), host.i)
+    if event is not None:
+        event.triggers.append(token.i)
+    return True
+
+
+def _refer(event: EventMention, token: Token, mention: EventMention | None) -> None:
+    """An anaphor ("the blast") is one more mention of ``event``, whose counts it may give."""
+    event.triggers.append(token.i)
+    if mention is not None:
+        event.killed = event.killed if event.killed is not None else mention.killed
+        event.injured = event.injured if event.injured is not None else mention.injured
 
 
 def _family(kind: str) -> str:

@@ -3,9 +3,10 @@
 The role finder lives in ``veracity.extract.roles`` (``find_roles(sdoc) -> list[RoleFiller]``), so the benchmark
 and the product use the same component. This bridge carries every filler it is given into the store:
 
-* a filler hangs on the event of its trigger or sentence; failing that on the nearest event of the document; and
-  in a document where the events step found none, on one event made for the finder's trigger (type from the
-  trigger lexicon, else ``other``; its id is derived from the document and the trigger, so re-runs agree);
+* a filler hangs on the event of its trigger; failing that on an event of a compatible kind in its sentence, its
+  paragraph or the document (``events_attach``: an attacker never on a war its sentence does not mention); and
+  failing that on one event made for the finder's trigger (type from the trigger lexicon, else ``other``; its id is
+  derived from the document and the trigger, so re-runs agree);
 * a perpetrator is the registry actor its phrase names, or else an unresolved actor of the finder's kind: a person
   for an individual ("guerrillas", "a gunman"), an armed group for an organisation. A lone vague plural
   ("terrorists") is the shared placeholder "terrorists (unspecified)", which the MUC-4 mapping reads as
@@ -32,6 +33,7 @@ from veracity.extract.claims import claimant_of
 from veracity.extract.context import Ctx
 from veracity.extract.dates import MONTHS, WEEKDAYS
 from veracity.extract.events import trigger_type
+from veracity.extract.events_attach import Candidate, choose_event, family
 from veracity.extract.lexicon import cues
 from veracity.extract.links import hedge_in, ids
 from veracity.model.ids import slug
@@ -90,6 +92,7 @@ class _Made:
     """Events this bridge made for a document, by id, with the token where each was first seen."""
 
     at: dict[str, int] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
     lines: set[str] = field(default_factory=set)
 
 
@@ -208,35 +211,33 @@ def _trigger(ctx: Ctx, filler: Any) -> Token | None:
 
 
 def _event_of(ctx: Ctx, filler: Any, span: Span, made: _Made) -> str:
-    """The event a filler hangs on: its trigger's or sentence's, the nearest in the document, or a new one."""
-    return _sentence_event(ctx, filler) or _nearest_event(ctx, span, made) or _new_event(ctx, filler, span, made)
-
-
-def _sentence_event(ctx: Ctx, filler: Any) -> str | None:
+    """The event a filler hangs on: its trigger's, else the best of a compatible kind nearby, else a new one."""
     trigger = _trigger(ctx, filler)
-    if trigger is not None:
-        event = ctx.event(trigger)
-        if event is not None:
-            return event.id
-    for event in ctx.events:
-        if any(ctx.sdoc[i].sent.start_char == filler.sent_start for i in event.triggers):
-            return event.id
-    return None
+    own = ctx.event(trigger) if trigger is not None else None
+    if own is not None:
+        return own.id
+    candidates = [Candidate(e.id, e.type, tuple(e.triggers)) for e in ctx.events]
+    candidates += [Candidate(eid, made.kinds.get(eid, "other"), (i,)) for eid, i in made.at.items()]
+    chosen = choose_event(candidates, ctx.sdoc, span.start, _wanted(ctx, trigger, span))
+    return chosen or _new_event(ctx, filler, span, made)
 
 
-def _nearest_event(ctx: Ctx, span: Span, made: _Made) -> str | None:
-    """The event mentioned closest before the filler (else closest after): reports name the attack first."""
-    seen = [(i, e.id) for e in ctx.events for i in e.triggers] + [(i, eid) for eid, i in made.at.items()]
-    if not seen:
-        return None
-    before = [(i, eid) for i, eid in seen if i <= span.start]
-    return max(before)[1] if before else min(seen)[1]
+def _wanted(ctx: Ctx, trigger: Token | None, span: Span) -> str | None:
+    """The family of event the filler's words name: its trigger's type; else an incident when its sentence has an
+    attack word; else the family of the sentence's first trigger; else None (a count of dead or wounded alone says
+    nothing: soldiers are "wounded in combat" as often as in an attack)."""
+    kind = trigger_type(trigger, ctx.found) if trigger is not None else None
+    if kind is not None:
+        return family(kind)
+    sent = (trigger if trigger is not None else span.root).sent
+    kinds = [family(k) for t in sent if (k := trigger_type(t, ctx.found)) is not None]
+    return "incident" if "incident" in kinds else kinds[0] if kinds else None
 
 
 def _new_event(ctx: Ctx, filler: Any, span: Span, made: _Made) -> str:
     """An event for a trigger the events step did not keep (undated, unplaced: MUC-4's "the attack")."""
     trigger = _trigger(ctx, filler)
-    kind = (trigger_type(trigger) if trigger is not None else None) or "other"
+    kind = (trigger_type(trigger, ctx.found) if trigger is not None else None) or "other"
     word = trigger.text if trigger is not None else "incident"
     label = f"{kind.replace('_', ' ')} ({word}, {ctx.doc.name or ctx.doc.id[:12]})"
     event_id = f"event:{slug(label)}-{ctx.doc.id[:8]}"
@@ -253,6 +254,7 @@ def _new_event(ctx: Ctx, filler: Any, span: Span, made: _Made) -> str:
     }
     ctx.placeholders.setdefault(event_id, Entity(EntityKind.EVENT, label, kind, attributes=attrs, id=event_id))
     made.at.setdefault(event_id, where.i)
+    made.kinds.setdefault(event_id, kind)
     return event_id
 
 
