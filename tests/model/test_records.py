@@ -8,6 +8,7 @@ import pytest
 
 from veracity.model import Assertion, ConfigError, Document, Entity, EntityKind, Stance, vocabulary
 from veracity.model.errors import InvalidInput, NotFound, VeracityError
+from veracity.model.records import author_label
 
 
 def test_records_document_id_is_hash_of_text() -> None:
@@ -50,3 +51,20 @@ def test_records_errors_share_one_shape(error: type[VeracityError]) -> None:
     assert exc.as_dict() == {"error": error.__name__, "code": error.code, "message": "the file x.txt is empty",
                              "fix": "give it some text"}
     assert "x.txt" in str(exc)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "title", "expected"),
+    [
+        ("Dawn", "Anything at all", "author (Dawn)"),
+        (None, "Short title", "author of “Short title”"),
+        (
+            None,
+            "Janus-faced Pakistan: The real culprit behind Afghanistan’s turmoil",
+            "author of “Janus-faced Pakistan: The real culprit…”",
+        ),
+    ],
+)
+def test_records_author_label_is_short(outlet: str | None, title: str, expected: str) -> None:
+    assert author_label(outlet, title, "000_doc", "abc123") == expected
+    assert len(author_label(outlet, title * 3, None, "x")) <= 60

@@ -28,7 +28,7 @@ import stix2
 
 from veracity.analyse.graph import STATED, Grader, edge_kind
 from veracity.analyse.scale import stix_confidence, stix_tables
-from veracity.model.records import Entity, EntityKind, Evidence
+from veracity.model.records import Entity, EntityKind, Evidence, author_label
 
 NAMESPACE = uuid.UUID("6f0c3f5e-5c1e-4d55-9b7e-2f1d2a8e9a10")
 EXTENSION = f"extension-definition--{uuid.uuid5(NAMESPACE, 'veracity:provenance@1')}"
@@ -114,8 +114,9 @@ class Exporter:
         if claimant in self.names:
             return self.names[claimant]
         kind, _, rest = claimant.partition(":")
-        label = (ev.outlet or ev.title or ev.doc_name or rest[:12]) if kind == "author" else rest
-        return f"{kind} ({label})" if rest else claimant
+        if kind == "author":
+            return author_label(ev.outlet, ev.title, ev.doc_name, rest)
+        return f"{kind} ({rest})" if rest else claimant
 
     def note(self, ev: Evidence, rel: str | None) -> stix2.v21.Note:
         a = ev.assertion

@@ -62,6 +62,20 @@ def author_claimant(doc_id: str) -> str:
     return f"{AUTHOR}:{doc_id}"
 
 
+def author_label(outlet: str | None, title: str | None, name: str | None, doc_id: str, width: int = 40) -> str:
+    """How an article's own voice reads in a table: ``author (Outlet)``, else ``author of “a short title…”``.
+
+    Why short: without an outlet the title is the only handle an analyst has, but a full headline as a claimant
+    label pushes the claim itself off the line.
+    """
+    if outlet:
+        return f"{AUTHOR} ({outlet})"
+    handle = title or name or doc_id[:12]
+    if len(handle) > width:
+        handle = handle[: width - 1].rsplit(" ", 1)[0].rstrip(" :,;-–") + "…"
+    return f"{AUTHOR} of “{handle}”"
+
+
 def is_author(claimant: str) -> bool:
     """True when the claimant is an article's own voice rather than a quoted party."""
     return claimant.startswith(f"{AUTHOR}:")

@@ -27,6 +27,7 @@ from veracity.model.records import (
     Review,
     Sameness,
     Verdict,
+    author_label,
     is_author,
 )
 from veracity.model.values import clean_date, date_upper_bound, normalise_name
@@ -318,8 +319,9 @@ class View:
             doc_id = entity_id.split(":", 1)[1]
             found = self._all(select(S.documents.c.outlet, S.documents.c.title, S.documents.c.name)
                               .where(S.documents.c.id == doc_id))
-            label = (found[0].outlet or found[0].title or found[0].name) if found else doc_id[:12]
-            return f"author ({label})"
+            if not found:
+                return author_label(None, None, None, doc_id)
+            return author_label(found[0].outlet, found[0].title, found[0].name, doc_id)
         if entity_id.startswith("registry:"):
             return f"registry ({entity_id.split(':', 1)[1]})"
         found = self._all(select(S.entities.c.name).where(S.entities.c.id == self.canonical(entity_id)))
