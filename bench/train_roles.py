@@ -179,7 +179,13 @@ def tune(gold: dict[str, Any], run: Any, start: tuple[float, ...]) -> tuple[tupl
 
 
 def export(
-    coef: np.ndarray, bias: np.ndarray, vocab: list[str], gate: tuple[Any, ...], cut: tuple[float, ...], rules: Any
+    coef: np.ndarray,
+    bias: np.ndarray,
+    vocab: list[str],
+    gate: tuple[Any, ...],
+    cut: tuple[float, ...],
+    rules: Any,
+    out: Path = DATA / MODEL_FILE,
 ) -> int:
     """Write the JSON model, dropping near-zero weights so the file stays small; returns its size in bytes."""
     weights = {
@@ -202,7 +208,7 @@ def export(
         },
     }
     text = json.dumps(model, separators=(",", ":"), sort_keys=True)
-    (DATA / MODEL_FILE).write_text(text + "\n", encoding="utf-8")
+    out.write_text(text + "\n", encoding="utf-8")
     return len(text)
 
 
@@ -259,6 +265,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c", type=float, nargs="+", default=[0.3, 0.6])
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=DATA / MODEL_FILE, help="where to write the model")
     args = ap.parse_args()
     t0 = time.perf_counter()
     ts = prepare(args.cache, args.min_count)
@@ -279,7 +286,7 @@ def main() -> None:
                 best = {"f1": f1, "cut": cut, "c": c, "rules": rules, "stack": stack if "stacked" in name else None}
     coef, bias = fit(ts.x, ts.y, best["c"])
     gate_model_ = (*fit(ts.xg, ts.yg, gate_c), ts.gvocab, best["stack"])
-    size = export(coef, bias, ts.vocab, gate_model_, best["cut"], best["rules"])
+    size = export(coef, bias, ts.vocab, gate_model_, best["cut"], best["rules"], args.out)
     stacked = best["stack"] is not None
     print(f"wrote {MODEL_FILE}: {size} bytes, C={best['c']}, rules {len(best['rules'])}, stacked gate {stacked}")
     print(f"CV micro F1 {best['f1']:.3f}; {time.perf_counter() - t0:.0f}s")
