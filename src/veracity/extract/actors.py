@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.lexicon import cues
 from veracity.extract.places import lookup_place
+from veracity.extract.registry_ruler import FACTORY as REGISTRY_RULER
 from veracity.model.records import Entity, EntityKind
 from veracity.model.registry import RegistryActor, registry
 
@@ -123,10 +125,16 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def add_actor_ruler(nlp: Language) -> None:
-    """Put an entity ruler with the registry's names before the statistical NER."""
+    """Put an entity ruler with the registry's names before the statistical NER (spaCy's ``EntityRuler``, with the
+    exact-word lookup of :mod:`veracity.extract.registry_ruler` in place of its slow ``Matcher``)."""
     nlp.add_pipe("veracity_line_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name=RULER, before="ner", config={"phrase_matcher_attr": None})
-    patterns = []
+    ruler = nlp.add_pipe(REGISTRY_RULER, name=RULER, before="ner")
+    ruler.add_patterns(ruler_patterns(nlp))  # type: ignore[attr-defined]
+
+
+def ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
+    """Token patterns for every registry surface, in registry order: exact words, cased or lower-cased."""
+    patterns: list[dict[str, Any]] = []
     for surface, actor_id, sensitive in _registry_patterns():
         toks = [t.text for t in nlp.make_doc(surface)]
         key = "ORTH" if sensitive else "LOWER"
@@ -135,7 +143,7 @@ def add_actor_ruler(nlp: Language) -> None:
         if len(toks[-1]) == 1 and toks[-1].isupper():  # "ISIS-K." at a sentence end is one token "K."
             variant = [*pattern[:-1], {"ORTH": toks[-1] + "."}]
             patterns.append({"label": ACTOR_LABEL, "id": actor_id, "pattern": variant})
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return patterns
 
 
 def _metonyms() -> dict[str, RegistryActor]:

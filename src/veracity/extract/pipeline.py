@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from veracity.extract.actors import Found, add_actor_ruler, find_actors
+from veracity.extract.attribute_rules import index_attribute_ruler
 from veracity.extract.claims import find_claims
 from veracity.extract.context import VERSION, Ctx
 from veracity.extract.coref import consolidate
@@ -94,6 +95,7 @@ class Extractor:
             raise ConfigError(
                 f"cannot load spaCy model {model!r}", fix="install it or set VERACITY_SPACY_MODEL"
             ) from exc
+        index_attribute_ruler(self.nlp)
         add_actor_ruler(self.nlp)
         self.version = f"veracity.extract@{VERSION}"
 

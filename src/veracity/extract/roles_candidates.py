@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
+
+from veracity.extract.token_table import TokenTable, token_table
 
 DATA = Path(__file__).parent / "data"
 _SKIP_LEFT = {"DET", "PRON", "PUNCT", "CCONJ", "PART"}
@@ -36,12 +38,12 @@ class Lexicon:
     attribution: frozenset[str]
     patterns: dict[str, dict[str, str]]
 
-    def is_trigger(self, tok: Token) -> bool:
+    def is_trigger(self, tag: str, lemma: str, lower: str) -> bool:
         """Verbs fire on verb lemmas, nouns on noun lemmas: "the bomb exploded" has one trigger, not two."""
-        if tok.tag_.startswith("VB"):
-            return tok.lemma_ in self.verbs
-        if tok.tag_.startswith("NN"):
-            return tok.lemma_ in self.nouns or tok.lower_ in self.nouns
+        if tag.startswith("VB"):
+            return lemma in self.verbs
+        if tag.startswith("NN"):
+            return lemma in self.nouns or lower in self.nouns
         return False
 
 
@@ -72,102 +74,95 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def base_spans(doc: Doc) -> dict[int, list[Span]]:
-    """Noun chunks, then named entities, grouped by the start of their sentence: the phrases a filler can be.
+def base_spans(doc: Doc, table: TokenTable) -> dict[int, list[tuple[int, int]]]:
+    """(start, end) of noun chunks, then of named entities, grouped by the start of their sentence: the phrases a
+    filler can be.
 
-    Why grouped once per document: ``Span.noun_chunks`` walks the whole document each time it is asked.
+    Why grouped once per document: candidates are built sentence by sentence, and asking spaCy for the chunks of
+    each sentence would walk the whole document each time.
     """
-    out: dict[int, list[Span]] = {}
-    for chunk in doc.noun_chunks:
-        out.setdefault(chunk.sent.start, []).append(chunk)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for start, end in table.noun_chunks(doc):
+        out.setdefault(table.sent_start[start], []).append((start, end))
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
-            out.setdefault(ent.sent.start, []).append(ent)
+            out.setdefault(table.sent_start[ent.start], []).append((ent.start, ent.end))
     return out
 
 
-def span_variants(span: Span) -> Iterator[tuple[int, int, str]]:
+def span_variants(table: TokenTable, span_start: int, span_end: int) -> Iterator[tuple[int, int, str]]:
     """The full phrase without determiners, its shorter forms ending at the head, and its "of Y" extension."""
-    head = span.root
-    start = span.start
-    while start < head.i and span.doc[start].pos_ in _SKIP_LEFT:
+    head = table.root(span_start, span_end)
+    pos = table.pos
+    start = span_start
+    while start < head and pos[start] in _SKIP_LEFT:
         start += 1
-    if span.doc[start].pos_ == "PRON":
+    if pos[start] == "PRON":
         return
-    end = head.i + 1
+    end = head + 1
     for i in range(start, end):
         if i == start or end - i <= _MAX_SUFFIXES:
             yield i, end, "full" if i == start else "sfx"
-    if span.end > end:
-        yield start, span.end, "long"
-    of_end = _of_extension(head)
+    if span_end > end:
+        yield start, span_end, "long"
+    of_end = _of_extension(table, head)
     if of_end is not None:
         yield start, of_end, "of"
-        if start < head.i:
-            yield head.i, of_end, "hof"
+        if start < head:
+            yield head, of_end, "hof"
 
 
-def _of_extension(head: Token) -> int | None:
+def _of_extension(table: TokenTable, head: int) -> int | None:
     """Right edge of "members of the salvadoran army": a head noun followed by an "of" phrase.
 
     The phrase stops before a parenthesis, a comma or a further preposition, so "front (fmln)", "the army, which"
     and "company in lima" are not swallowed.
     """
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
+    for child in table.rights(head):
+        if table.dep[child] == "prep" and table.lower[child] == "of":
+            objs = [c for c in table.children(child) if table.dep[c] == "pobj"]
             if not objs:
                 return None
             obj = objs[0]
-            end = obj.i + 1
-            while end <= obj.right_edge.i and not _ends_of_phrase(head.doc[end], obj):
+            end = obj + 1
+            while end <= table.edges(obj)[1] and not _ends_of_phrase(table, end, obj):
                 end += 1
-            return end if end - head.i <= _MAX_OF_TOKENS else None
+            return end if end - head <= _MAX_OF_TOKENS else None
     return None
 
 
-def _ends_of_phrase(tok: Token, obj: Token) -> bool:
+def _ends_of_phrase(table: TokenTable, i: int, obj: int) -> bool:
     """Where the object of "of" ends: punctuation, or a preposition other than "of" hanging on it."""
-    return tok.text in _STOP_OF or (tok.dep_ == "prep" and tok.head == obj and tok.lower_ != "of")
+    return table.text[i] in _STOP_OF or (table.dep[i] == "prep" and table.head[i] == obj and table.lower[i] != "of")
 
 
-def sentence_triggers(sent: Span, lex: Lexicon) -> list[Token]:
-    """Attack words of one sentence, in order."""
-    return [tok for tok in sent if lex.is_trigger(tok)]
+def sentence_triggers(table: TokenTable, start: int, end: int, lex: Lexicon) -> list[int]:
+    """Positions of the attack words of one sentence (tokens ``start`` to ``end``), in order."""
+    tag, lemma, lower = table.tag, table.lemma, table.lower
+    return [i for i in range(start, end) if lex.is_trigger(tag[i], lemma[i], lower[i])]
 
 
-def dep_path(a: Token, b: Token) -> tuple[str, int]:
-    """Dependency path from ``a`` up to the common ancestor and down to ``b``, with its length."""
-    up = [a, *a.ancestors]
-    up_ids = {t.i: n for n, t in enumerate(up)}
-    down: list[Token] = []
-    for t in [b, *b.ancestors]:
-        if t.i in up_ids:
-            steps_up = [x.dep_ + "^" for x in up[: up_ids[t.i]]]
-            steps_down = ["v" + x.dep_ for x in reversed(down)]
-            return "/".join(steps_up + steps_down), len(steps_up) + len(steps_down)
-        down.append(t)
-    return "far", 99
-
-
-def nearest_trigger(head: Token, start: int, end: int, triggers: list[Token]) -> tuple[Token | None, str, int]:
-    """The attack word closest to the head along the tree (ties broken by distance in the text)."""
-    best: tuple[int, int, Token | None, str] = (100, 0, None, "none")
+def nearest_trigger(
+    table: TokenTable, head: int, start: int, end: int, triggers: list[int]
+) -> tuple[int | None, str, int]:
+    """The attack word closest to the head along the tree (ties broken by distance in the text), with the path
+    to it and its length; a trigger inside the phrase itself does not count."""
+    best: tuple[int, int, int | None, str] = (100, 0, None, "none")
     for trig in triggers:
-        if start <= trig.i < end:
+        if start <= trig < end:
             continue
-        path, length = dep_path(head, trig)
-        key = (length, abs(trig.i - head.i))
+        path, length = table.dep_path(head, trig)
+        key = (length, abs(trig - head))
         if key < best[:2]:
             best = (length, key[1], trig, path)
     return best[2], best[3], best[0]
 
 
-def rule_id(head: Token, path: str, lex: Lexicon) -> str | None:
+def rule_id(table: TokenTable, head: int, path: str, lex: Lexicon) -> str | None:
     """The syntactic pattern of ``data/roles.yaml`` the phrase matches, as "path|class" ("nsubj^|individual" for
     "gunmen" as subject of "opened fire", "with:pobj^/prep^|weapon" for "with explosive vests"), if any."""
-    key = f"{head.head.lower_}:{path}" if head.dep_ == "pobj" else path
-    cls = head_class(head, lex)
+    key = f"{table.lower[table.head[head]]}:{path}" if table.dep[head] == "pobj" else path
+    cls = head_class(table, head, lex)
     return f"{key}|{cls}" if cls in lex.patterns.get(key, {}) else None
 
 
@@ -177,9 +172,9 @@ def rule_target(rule: str, lex: Lexicon) -> str:
     return lex.patterns[key][cls]
 
 
-def head_class(tok: Token, lex: Lexicon) -> str:
+def head_class(table: TokenTable, i: int, lex: Lexicon) -> str:
     """Animacy/kind class of a head noun from the lexicon; "other" when unknown."""
-    return lex.classes.get(tok.lemma_, lex.classes.get(tok.lower_, "other"))
+    return lex.classes.get(table.lemma[i], lex.classes.get(table.lower[i], "other"))
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -190,106 +185,118 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def _context(head: Token) -> list[str]:
+def _context(table: TokenTable, head: int, lex: Lexicon) -> list[str]:
     """Grammatical role of the head: its dependency, governor, and the preposition it hangs from."""
-    gov = head.head
-    feats = [f"dep={head.dep_}", f"gov={head.dep_}|{gov.lemma_}"]
-    if head.dep_ == "pobj":
-        feats += [f"prep={gov.lower_}", f"pgov={gov.lower_}|{gov.head.lemma_}"]
-    if head.dep_ in {"appos", "conj", "compound"}:
-        feats.append(f"gdep={head.dep_}|{gov.dep_}")
-    if gov.lemma_ == "claim" or any(c.lemma_ in load_lexicon().responsibility for c in gov.children):
-        feats.append(f"resp={head.dep_}")
+    gov = table.head[head]
+    dep, lemma = table.dep[head], table.lemma
+    feats = [f"dep={dep}", f"gov={dep}|{lemma[gov]}"]
+    if dep == "pobj":
+        prep = table.lower[gov]
+        feats += [f"prep={prep}", f"pgov={prep}|{lemma[table.head[gov]]}"]
+    if dep in {"appos", "conj", "compound"}:
+        feats.append(f"gdep={dep}|{table.dep[gov]}")
+    if lemma[gov] == "claim" or any(lemma[c] in lex.responsibility for c in table.children(gov)):
+        feats.append(f"resp={dep}")
     return feats
 
 
-def _shape(doc: Doc, start: int, end: int, variant: str) -> list[str]:
+def _shape(table: TokenTable, start: int, end: int, variant: str) -> list[str]:
     """Surface of the span: which nested form it is, its length, first word, neighbours, numbers, "of"."""
-    span = doc[start:end]
-    left1 = doc[start - 1].lower_ if start else "^"
+    lower = table.lower
+    left1 = lower[start - 1] if start else "^"
     feats = [
         f"v={variant}",
         f"n={_bucket(end - start, (1, 2, 3, 5))}",
-        f"f={doc[start].lower_}" if end - start > 1 else "f=_",
+        f"f={lower[start]}" if end - start > 1 else "f=_",
         f"l1={left1}",
-        f"l2={doc[start - 2].lower_ if start > 1 else '^'}|{left1}",
-        f"r1={doc[end].lower_ if end < len(doc) else '$'}",
+        f"l2={lower[start - 2] if start > 1 else '^'}|{left1}",
+        f"r1={lower[end] if end < len(lower) else '$'}",
     ]
-    if any(t.like_num for t in span):
+    if any(table.like_num[start:end]):
         feats.append("num")
-    if "of" in {t.lower_ for t in span}:
+    if "of" in lower[start:end]:
         feats.append("has_of")
     return feats
 
 
 def candidate_features(
-    doc: Doc, start: int, end: int, variant: str, trig: tuple[Token | None, str, int], where: tuple[int, int]
+    table: TokenTable,
+    span: tuple[int, int, int],
+    variant: str,
+    trig: tuple[int | None, str, int],
+    where: tuple[int, int],
 ) -> tuple[str, ...]:
     """Sparse, capitalisation-free features of one candidate span.
 
-    ``trig`` is (trigger, path, path length); ``where`` is (sentence number, how often the head lemma occurs in the
-    document), since the filler of a report is usually named early and repeated.
+    ``span`` is (start, end, head position); ``trig`` is (trigger position, path, path length); ``where`` is
+    (sentence number, how often the head lemma occurs in the document), since the filler of a report is usually
+    named early and repeated.
     """
+    start, end, head = span
     sent_no, head_freq = where
     lex = load_lexicon()
-    span = doc[start:end]
-    head = span.root if span.root.i < end else doc[end - 1]
-    cls = head_class(head, lex)
+    cls = head_class(table, head, lex)
     trigger, path, length = trig
-    tlemma = trigger.lemma_ if trigger is not None else "none"
-    ents = {t.ent_type_ for t in span if t.ent_type_}
+    tlemma = table.lemma[trigger] if trigger is not None else "none"
+    ents = {e for e in table.ent_type[start:end] if e}
+    hlemma = table.lemma[head]
+    short = path if length <= 3 else "long"
     feats = [
-        f"h={head.lemma_}",
+        f"h={hlemma}",
         f"cls={cls}",
         f"s={_bucket(sent_no, (0, 1, 2, 4, 8))}",
         f"t={tlemma}",
         f"pa={path if length <= 4 else 'long'}",
-        f"pt={path if length <= 3 else 'long'}|{tlemma}",
-        f"pc={path if length <= 3 else 'long'}|{cls}",
-        f"ht={head.lemma_}|{tlemma}",
+        f"pt={short}|{tlemma}",
+        f"pc={short}|{cls}",
+        f"ht={hlemma}|{tlemma}",
         f"tc={tlemma}|{cls}",
         f"pl={min(length, 6)}",
         f"hf={_bucket(head_freq, (1, 2, 4))}",
         *(f"e={e}" for e in sorted(ents)),
-        *_context(head),
-        *_shape(doc, start, end, variant),
+        *_context(table, head, lex),
+        *_shape(table, start, end, variant),
     ]
     return tuple(feats)
 
 
-def _cue_features(head: Token, start: int, end: int, cues: list[Token]) -> tuple[str, ...]:
+def _cue_features(table: TokenTable, head: int, start: int, end: int, cues: list[int]) -> tuple[str, ...]:
     """Path to the nearest attribution word ("blamed", "arrested", "members"): where perpetrators are named."""
     if not cues:
         return ()
-    cue, path, length = nearest_trigger(head, start, end, cues)
+    cue, path, length = nearest_trigger(table, head, start, end, cues)
     if cue is None or length > 3:
         return ("ap=far",)
-    return (f"ap={path}|{cue.lemma_}", f"al={cue.lemma_}")
+    return (f"ap={path}|{table.lemma[cue]}", f"al={table.lemma[cue]}")
 
 
-def find_candidates(doc: Doc) -> Iterator[tuple[Candidate, int]]:
-    """Every candidate of a parsed document with the index of its sentence (a span seen twice is yielded once)."""
+def find_candidates(doc: Doc, table: TokenTable | None = None) -> Iterator[tuple[Candidate, int]]:
+    """Every candidate of a parsed document with the index of its sentence (a span seen twice is yielded once).
+
+    ``table`` is the document's :func:`~veracity.extract.token_table.token_table`, when the caller already has it.
+    """
+    tt = table if table is not None else token_table(doc)
     lex = load_lexicon()
     seen: set[tuple[int, int]] = set()
-    freq = Counter(t.lemma_ for t in doc if t.pos_ in {"NOUN", "PROPN"})
-    bases = base_spans(doc)
-    for sent_no, sent in enumerate(doc.sents):
-        triggers = sentence_triggers(sent, lex)
-        cues = [t for t in sent if t.lemma_ in lex.attribution]
-        for base in bases.get(sent.start, []):
-            for start, end, variant in span_variants(base):
-                if (start, end) in seen or not any(t.is_alpha for t in doc[start:end]):
+    freq = Counter(lemma for lemma, pos in zip(tt.lemma, tt.pos, strict=True) if pos in {"NOUN", "PROPN"})
+    bases = base_spans(doc, tt)
+    for sent_no, (sent_start, sent_end) in enumerate(tt.sents):
+        triggers = sentence_triggers(tt, sent_start, sent_end, lex)
+        cues = [i for i in range(sent_start, sent_end) if tt.lemma[i] in lex.attribution]
+        for base_start, base_end in bases.get(sent_start, []):
+            for start, end, variant in span_variants(tt, base_start, base_end):
+                if (start, end) in seen or not any(tt.is_alpha[start:end]):
                     continue
                 seen.add((start, end))
-                head = doc[start:end].root
-                trig = nearest_trigger(head, start, end, triggers)
-                feats = candidate_features(doc, start, end, variant, trig, (sent_no, freq[head.lemma_]))
-                feats += _cue_features(head, start, end, cues)
-                rule = rule_id(head, trig[1], lex) if trig[2] <= 3 else None
-                yield Candidate(start, end, head.i, trig[0].i if trig[0] is not None else None, feats, rule), sent_no
+                head = tt.root(start, end)
+                trig = nearest_trigger(tt, head, start, end, triggers)
+                feats = candidate_features(tt, (start, end, head), variant, trig, (sent_no, freq[tt.lemma[head]]))
+                feats += _cue_features(tt, head, start, end, cues)
+                rule = rule_id(tt, head, trig[1], lex) if trig[2] <= 3 else None
+                yield Candidate(start, end, head, trig[0], feats, rule), sent_no
 
 
-def gate_features(doc: Doc) -> list[str]:
+def gate_features(doc: Doc, table: TokenTable | None = None) -> list[str]:
     """Document features for the "reports an incident" gate: attack words (which, how often, how early) and the
     content lemmas of the sentences that carry them.
 
@@ -297,16 +304,17 @@ def gate_features(doc: Doc) -> list[str]:
     to an attack word ("wounded", "claimed", "clash", "army") say what kind of violence it is, while a bag of the
     whole document would mostly learn place names of 1989 El Salvador.
     """
+    tt = table if table is not None else token_table(doc)
     lex = load_lexicon()
     counts: Counter[str] = Counter()
     words: set[str] = set()
     first = -1
-    for sent_no, sent in enumerate(doc.sents):
-        found = sentence_triggers(sent, lex)
+    for sent_no, (start, end) in enumerate(tt.sents):
+        found = sentence_triggers(tt, start, end, lex)
         if not found:
             continue
-        counts.update(tok.lemma_ for tok in found)
-        words.update(t.lemma_ for t in sent if t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ"})
+        counts.update(tt.lemma[i] for i in found)
+        words.update(tt.lemma[i] for i in range(start, end) if tt.is_alpha[i] and tt.pos[i] in {"NOUN", "VERB", "ADJ"})
         first = sent_no if first < 0 else first
     feats = [f"g:t={lemma}" for lemma in counts] + [f"g:w={w}" for w in words]
     feats += [f"g:tt={lemma}|{_bucket(n, (1, 3))}" for lemma, n in counts.items()]
