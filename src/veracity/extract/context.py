@@ -12,7 +12,7 @@ from veracity.extract.events import EventMention, event_at
 from veracity.model.ids import slug
 from veracity.model.records import Assertion, Document, Entity, EntityKind, Stance, author_claimant
 
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(slots=True)
