@@ -81,7 +81,8 @@ class Found:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     _index: dict[int, ActorMention] = field(default_factory=dict)
-    _indexed: tuple[tuple[int, int, int], ...] = ()
+    _indexed: tuple[int, ...] = ()
+    _held: list[ActorMention] = field(default_factory=list)
 
     def place_at(self, i: int) -> PlaceMention | None:
         """The place mention covering token ``i``."""
@@ -91,15 +92,18 @@ class Found:
         """The actor mention covering token ``i`` (the first listed, as a scan would find it).
 
         A token index is kept and rebuilt whenever the list of mentions changed: extraction asks this for every
-        token several times, and a scan per question made documents with many names slow.
+        token several times, and a scan per question made documents with many names slow. A mention's span never
+        changes once made, so the identities of the listed mentions are the signature; the indexed mentions are
+        held so that no new mention can reuse a freed one's identity.
         """
-        signature = tuple((id(m), m.start, m.end) for m in self.actors)
+        signature = tuple(map(id, self.actors))
         if signature != self._indexed:
             self._index = {}
             for m in reversed(self.actors):
                 for j in range(m.start, m.end):
                     self._index[j] = m
             self._indexed = signature
+            self._held = list(self.actors)
         return self._index.get(i)
 
 
