@@ -14,7 +14,9 @@ hypothetical uses ("a war of words", "could launch attacks") never are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -76,9 +78,24 @@ class EventMention:
         }
 
 
+@cache
+def _key_parts() -> re.Pattern[str]:
+    """Every part of every known-event key as one alternation: most sentences contain none, and one search says
+    so faster than testing each key."""
+    parts = {
+        part
+        for event in event_lexicon().known
+        for key in (*event.keys, *event.recent_keys)
+        for part in key.replace("'", "’").split("+")
+    }
+    return re.compile("|".join(sorted(map(re.escape, parts), key=len, reverse=True)))
+
+
 def _known_in(text: str, published: str | None) -> KnownEvent | None:
     """The known event whose longest key occurs in ``text`` (and is not after the publication date)."""
     low = text.lower().replace("'", "’")
+    if _key_parts().search(low) is None:
+        return None
     best: tuple[int, KnownEvent] | None = None
     for event in event_lexicon().known:
         if published and event.date and event.date[: len(published)] > published:
