@@ -37,6 +37,8 @@ def test_actors_registry_and_metonyms(record: Record, text: str, name: str, surf
         ("Pakistani soldiers and Afghan guards exchanged fire.", {"Pakistani", "Afghan"}),
         ("Thousands gathered in Islamabad to protest.", {"Islamabad"}),
         ("Militants attacked a checkpoint in Pakistan on Monday.", {"Pakistan"}),
+        ("Analysts say the Afghan ISK recruits from the east.", {"Afghan"}),
+        ("The Iranian IRGC seized a tanker on Friday.", {"Iranian"}),
     ],
 )
 def test_actors_adjectives_and_locations_are_not_actors(record: Record, text: str, not_actor: set[str]) -> None:

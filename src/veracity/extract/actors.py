@@ -299,6 +299,8 @@ def _not_an_actor(span: Span, start: int, end: int, found: Found) -> bool:
         return True
     if end - start == 1 and span.doc[start].tag_ in {"JJ", "JJR", "JJS"}:  # "Afghan", "Pakistani": adjectives
         return True
+    if end - start == 1 and root.dep_ in {"amod", "compound"} and root.lower_ in cues().raw.get("demonyms", {}):
+        return True  # "the Afghan ISK" tagged as a proper noun: still the nationality of what follows
     hit = lookup_place(surface) if end - start == 1 else None
     return hit is not None and hit.kind in {"city", "province", "country"}
 
