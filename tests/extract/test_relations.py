@@ -129,3 +129,32 @@ def test_relations_titles_and_mediation(record: Record, text: str, expected: tup
 )
 def test_relations_anti_prefix_and_light_verbs(record: Record, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _rels(record(text))
+
+
+def _roles(extraction: Any) -> set[tuple[str, str]]:
+    """(predicate, literal object) of every target/victim assertion."""
+    return {(a.predicate, a.object) for a in extraction.assertions if a.predicate in {"target", "victim"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two guards were killed in a suicide attack on the mayor of Quetta on Monday.",
+            ("victim", "the mayor of Quetta"),
+        ),
+        (
+            "Three people died in Sunday's bomb attack on a highway leading to the airport in Peshawar.",
+            ("target", "a highway"),
+        ),
+    ],
+)
+def test_relations_attack_on_person_is_a_victim_and_phrase_stops_at_clauses(
+    extract: Callable[..., Any], text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _roles(extract(text))
+
+
+def test_relations_attack_on_a_pronoun_names_no_target(extract: Callable[..., Any]) -> None:
+    found = _roles(extract("Four people were killed in the attack on him in Quetta on Monday."))
+    assert not any(obj.lower() == "him" for _, obj in found)

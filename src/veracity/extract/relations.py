@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from veracity.extract.context import Ctx
 from veracity.extract.lexicon import cues
 from veracity.extract.links import hedge_for, hedge_in, ids, links_in
+from veracity.extract.roles_candidates import load_lexicon
 from veracity.model.records import Stance
 
 EXTRACTOR = "relations.author_voice"
@@ -152,14 +153,40 @@ def _doer_of_act_in(ctx: Ctx, trigger: Token) -> list[str]:
     return [i for c in verb.children if c.dep_ == "nsubj" for i in ids(ctx, c)]
 
 
+def _target_role(obj: Token) -> str | None:
+    """What "an attack on X" makes X: a victim when X is a person ("the attack on the mayor"), nothing when X is
+    an unresolved pronoun ("the attack on him" names no one by itself), else a physical target."""
+    if obj.pos_ == "PRON":
+        return None
+    classes = load_lexicon().classes
+    if obj.ent_type_ == "PERSON" or classes.get(obj.lemma_.lower(), classes.get(obj.lower_)) == "person":
+        return "victim"
+    return "target"
+
+
+def _target_phrase(obj: Token) -> str:
+    """The object's noun phrase up to its head and an "of" phrase ("the outskirts of the city"), without the
+    clauses hanging after it ("a highway leading to the town", "the station, which was empty")."""
+    end = obj.i + 1
+    for child in obj.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            stop = next((t.i for t in child.subtree if t.is_punct or t.dep_ in {"relcl", "acl"}), None)
+            end = child.right_edge.i + 1 if stop is None else stop
+            break
+    return obj.doc[obj.left_edge.i : end].text
+
+
 def _targets(ctx: Ctx, trigger: Token, event_id: str, sent: Span) -> None:
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "targeting"}):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             found = ids(ctx, obj)
-            for target in found or [obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text]:
+            role = "target" if found else _target_role(obj)
+            if role is None:
+                continue
+            for target in found or [_target_phrase(obj)]:
                 ctx.add(
                     event_id,
-                    "target",
+                    role,
                     target,
                     claimant=ctx.author,
                     sent=sent,
