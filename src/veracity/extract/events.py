@@ -22,12 +22,11 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.actors import Found, PlaceMention
-from veracity.extract.dates import resolve_date
 from veracity.extract.events_anaphora import antecedent_place, refers_back
-from veracity.extract.events_attacks import attack_type, manner_host, shares_count
+from veracity.extract.events_attacks import attack_type, manner_host
+from veracity.extract.events_counts import casualties
 from veracity.extract.events_incidents import Incident, listed_incidents
 from veracity.extract.events_known import known_for, war_against
-from veracity.extract.events_places import place_fallback
 from veracity.extract.events_rules import (
     anchored_only,
     armed_group_in,
@@ -41,6 +40,7 @@ from veracity.extract.events_rules import (
     taker,
     war_fought,
 )
+from veracity.extract.events_where import attached_place, date_near, dates_near, own_phrase, place_inside, place_near
 from veracity.extract.lexicon import KnownEvent, event_lexicon
 from veracity.model.ids import slug
 from veracity.model.values import date_precision
@@ -134,111 +134,16 @@ def trigger_type(token: Token, found: Found | None = None) -> str | None:
     return base
 
 
-def _phrase(token: Token) -> Span:
-    """The trigger's own phrase: a noun's subtree, or a verb with its subject and objects (not its clauses, but a
-    count that shares its subject: "killed two guards and wounded a policeman in Bajaur")."""
-    doc = token.doc
-    if token.pos_ != "VERB":
-        return doc[token.left_edge.i : token.right_edge.i + 1]
-    out = {"ccomp", "advcl", "conj", "punct", "cc", "relcl"}
-    keep = [token] + [c for c in token.children if c.dep_ not in out or shares_count(c)]
-    lo = min(t.left_edge.i for t in keep)
-    hi = max(t.right_edge.i if t is not token else t.i for t in keep)
-    return doc[lo : hi + 1]
-
-
-def _place_in(phrase: Span, found: Found) -> PlaceMention | None:
-    for place in found.places:
-        if phrase.start <= place.start and place.end <= phrase.end:
-            return place
-    return None
-
-
-def _governor(trigger: Token) -> Token:
-    """The verb a trigger is subject or object of ("had another big battle in 2018": had), else the trigger."""
-    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        return trigger.head
-    if trigger.dep_ == "pobj":  # "killed four soldiers in an ambush on October 2"
-        return trigger.head.head
-    return trigger
-
-
-def _place_near(phrase: Span, trigger: Token, found: Found) -> PlaceMention | None:
-    """A place inside the trigger's phrase, or in a prepositional phrase on its governing verb ("had another big
-    battle in 2018, also in Jawzan"): the same attachment that dates a trigger also places it."""
-    inside = _place_in(phrase, found)
-    if inside is not None:
-        return inside
-    # only a trigger that is an argument of the verb shares its places; "after the takeover" on a verb in Kandahar
-    # says nothing of where the takeover was
-    verb = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
-    attached = _attached_place({trigger, verb}, found) or _where_place(verb, found)
-    return attached or place_fallback(phrase, trigger, found)
-
-
-def _attached_place(anchors: set[Token], found: Found) -> PlaceMention | None:
-    """A place in a prepositional phrase on one of ``anchors`` ("in Jawzan" on the verb "had")."""
-    for place in found.places:
-        root = _root(place, next(iter(anchors)).doc)
-        if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head in anchors:
-            return place
-    return None
-
-
-def _where_place(verb: Token, found: Found) -> PlaceMention | None:
-    """The place a "where" clause hangs on: "Afghanistan, where it fought a long and ultimately losing war"."""
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in {"conj", "advmod", "xcomp"} or node.head is node:
-            break
-        node = node.head
-    if node.dep_ != "relcl" or not any(c.lower_ == "where" for c in node.children):
-        return None
-    return found.place_at(node.head.i)
-
-
-def _root(place: PlaceMention, doc: Doc) -> Token:
-    """The syntactic head of a place mention."""
-    return doc[place.start : place.end].root
-
-
-def _dates_in(phrase: Span, trigger: Token, published: str | None) -> list[str]:
-    """Dates inside the trigger's phrase, or hanging on the verb the trigger is subject or object of, in order.
-
-    Several only when the phrase lists them ("the 2015 and 2018 debacles"): each is its own incident."""
-    governor = _governor(trigger)
-    own: list[str] = []
-    near: list[str] = []
-    for ent in phrase.sent.ents:
-        resolved = resolve_date(ent.text, published) if ent.label_ in {"DATE", "TIME"} else None
-        if resolved is None:
-            continue
-        attached = ent.root.head if ent.root.head.dep_ != "prep" else ent.root.head.head
-        if phrase.start <= ent.start < phrase.end:
-            own += [resolved] if resolved not in own else []
-        elif attached in {trigger, governor} or ent.root.head.head in {trigger, governor}:
-            near.append(resolved)
-    dates = own or near[:1]
-    listed = [d for d in dates if len(d) == 4]
-    return dates[:1] if len(listed) < 2 or trigger.tag_ not in {"NNS", "NNPS"} else listed
-
-
-def _date_in(phrase: Span, trigger: Token, published: str | None) -> str | None:
-    """A date inside the trigger's phrase, or hanging on the verb the trigger is subject or object of."""
-    dates = _dates_in(phrase, trigger, published)
-    return dates[0] if dates else None
-
-
 def _generic(token: Token, kind: str, found: Found, published: str | None) -> list[EventMention]:
     """The incidents a trigger reports, usually none or one; a plural trigger listing years ("the 2015 and 2018
     debacles in Jawzan") reports one per year."""
     if not_violent(token, kind):
         return []
-    phrase = _phrase(token)
+    phrase = own_phrase(token)
     target = taken(token, found) if kind == "takeover" else None
     # an organisation taken over is placed only where the verb itself says ("... in Nangarhar")
-    place = _attached_place({token}, found) if target else _place_near(phrase, token, found)
-    dates = _dates_in(phrase, token, published)
+    place = attached_place({token}, found) if target else place_near(phrase, token, found)
+    dates = dates_near(phrase, token, published)
     date = dates[0] if dates else None
     killed, injured = casualties(token.sent)
     hurt = killed if killed is not None else injured  # "the blast wounded nine children" is counted too
@@ -357,68 +262,6 @@ def _definite(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} for c in token.children)
 
 
-def _number(token: Token) -> int | None:
-    """The count attached to a noun ("31 worshippers", "a policeman", "four soldiers"), None if vague."""
-    lex = event_lexicon()
-    if token.pos_ == "NUM":  # "killing two": the count is the object itself
-        text = token.lower_.replace(",", "")
-        return int(text) if text.isdigit() else lex.numbers.get(text)
-    for child in token.children:
-        if child.dep_ in {"nummod", "det", "quantmod"} or child.like_num:
-            text = child.lower_.replace(",", "")
-            if text in lex.vague:
-                return None
-            if text.isdigit():
-                return int(text)
-            if text in lex.numbers and (child.dep_ == "nummod" or text in {"a", "an"}):
-                return lex.numbers[text]
-    if token.lower_ in lex.vague:
-        return None
-    return None
-
-
-def _count_objects(head: Token) -> int | None:
-    """Sum of counts over a noun and its conjuncts ("four soldiers and a policeman" = 5); None if one is vague."""
-    total = 0
-    for noun in [head, *head.conjuncts]:
-        n = _number(noun)
-        if n is None:
-            return None
-        total += n
-    return total
-
-
-def _count_for(token: Token) -> int | None:
-    if token.pos_ == "VERB":
-        for child in token.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                return _count_objects(child)
-        if token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"acl", "amod", "relcl"}:
-            return _count_objects(token.head)
-        return None
-    if token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "amod":
-        return _count_objects(token.head)
-    for child in token.children:
-        if child.dep_ == "prep":
-            for obj in child.children:
-                if obj.like_num and obj.lower_.isdigit():
-                    return int(obj.lower_)
-    return None
-
-
-def casualties(sent: Span) -> tuple[int | None, int | None]:
-    """Killed and injured counts stated in a sentence."""
-    lex = event_lexicon()
-    killed = injured = None
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if lemma in lex.killed and killed is None:
-            killed = _count_for(token)
-        elif lemma in lex.injured and injured is None:
-            injured = _count_for(token)
-    return killed, injured
-
-
 def _known_mention(sent: Span, published: str | None) -> EventMention | None:
     known = _known_in(sent.text, published)
     if known is None:
@@ -494,27 +337,14 @@ def _enemy_war(sent: Span, found: Found, published: str | None) -> EventMention 
     if hit is None:
         return None
     known, verb = hit
-    return _from_known(known, [verb.i], [_phrase(verb).text])
-
-
-def _counts_in(segment: Span) -> tuple[int | None, int | None]:
-    """Killed and injured counts stated inside one stretch of a sentence."""
-    lex = event_lexicon()
-    killed = injured = None
-    for token in segment:
-        lemma = token.lemma_.lower()
-        if lemma in lex.killed and killed is None:
-            killed = _count_for(token)
-        elif lemma in lex.injured and injured is None:
-            injured = _count_for(token)
-    return killed, injured
+    return _from_known(known, [verb.i], [own_phrase(verb).text])
 
 
 def _incident(verb: Token, kind: str, incident: Incident, found: Found, published: str | None) -> EventMention:
     """One further incident of a listing sentence: the verb's type and date, its own target, place and counts."""
-    place = _place_in(incident.segment, found)
-    date = _date_in(_phrase(verb), verb, published)
-    killed, injured = _counts_in(incident.segment)
+    place = place_inside(incident.segment, found)
+    date = date_near(own_phrase(verb), verb, published)
+    killed, injured = casualties(incident.segment)
     where = f" in {place.name}" if place else ""
     return EventMention(
         label=f"{kind.replace('_', ' ')} on {incident.target_text}{where} ({date or 'undated'})",
@@ -540,11 +370,11 @@ def _listed(
     if not incidents:
         return
     first = incidents[0].segment
-    phrase = _phrase(token)
+    phrase = own_phrase(token)
     own = token.doc[min(phrase.start, first.start) : first.end].text
     main.surfaces = [own if s == phrase.text else s for s in main.surfaces]
     if not main.known:
-        main.killed, main.injured = _counts_in(token.doc[phrase.start : first.end])
+        main.killed, main.injured = casualties(token.doc[phrase.start : first.end])
     for incident in incidents[1:]:
         _add(events, _incident(token, kind, incident, found, published))
 
@@ -563,7 +393,7 @@ def find_events(sdoc: Doc, found: Found, published: str | None) -> list[EventMen
             if kind is None:
                 continue
             last = latest.get(_family(kind))
-            phrase = _phrase(token)
+            phrase = own_phrase(token)
             if known and (_known_in(phrase.text, published) or (_definite(token) and not known.surfaces)):
                 known.triggers.append(token.i)
                 known.surfaces.append(phrase.text)
