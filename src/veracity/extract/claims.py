@@ -10,6 +10,9 @@ by their possessor (``Pakistan's claim that ...``), and reporting verbs such as 
 Also: a publication speaks for its author (``Shoigu published an article ..., which condemned X``), ``like/as some
 suspect`` reports the clause before it, an indirect question (``find out which ...``) asserts nothing, anaphoric
 claim nouns and attack plurals (``claims_anaphora``) and ``sees X as Y's proxy`` (``claims_regard``).
+Whose voice it is when no named actor speaks (the article itself, an unnamed former official, the quoted speaker)
+is ``claims_voice``; a rebutted "popular narrative" is ``claims_narrative``; what span a claim covers (an absolute
+'with' clause, a concessive aside, an indirect question, a repeated headline) is ``claims_scope``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from veracity.extract.claims_anaphora import is_anaphoric, listed_claimants, restate, series_events
+from veracity.extract.claims_narrative import rebutted_narratives
 from veracity.extract.claims_regard import regarded_as
+from veracity.extract.claims_scope import absolute_with, asks, before_concession, drop_headline_repeats, headline_end
+from veracity.extract.claims_voice import (
+    bind_unnamed_speakers,
+    impersonal_in_quote,
+    publication_owner,
+    self_reference,
+    titled_unnamed,
+)
 from veracity.extract.context import Ctx
 from veracity.extract.lexicon import cues
 from veracity.extract.links import Link, hedge_in, ids, links_in, negated
@@ -87,6 +99,9 @@ def claimant_of(ctx: Ctx, verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "agent"}:
             subj = child if child.dep_ == "nsubj" else next((p for p in child.children if p.dep_ == "pobj"), child)
+            voice = self_reference(ctx, subj) or publication_owner(ctx, subj) or titled_unnamed(ctx, subj)
+            if voice is not None:
+                return voice  # "this analysis argued", "an analysis by Reuters found", "a former ISI chief said"
             if ctx.found.actor_at(subj.i) is None and subj.lower_ in _UNNAMED_HEADS():
                 group = _group_of(ctx, subj)  # "one TTP leader" speaks for the TTP; a state's official does not
                 return group or _placeholder_claimant(ctx, subj)
@@ -197,8 +212,12 @@ def _content(verb: Token) -> list[Token]:
 
 
 def _embedded_question(clause: Token) -> bool:
-    """A complement that opens with a wh-word or 'whether': an indirect question, not a claim."""
-    return clause.dep_ in {"ccomp", "xcomp"} and clause.left_edge.lower_ in cues().words("question_openers")
+    """A complement that opens with a wh-word or 'whether' ('about which agencies ...' too): an indirect question,
+    not a claim."""
+    openers = cues().words("question_openers")
+    edge = clause.left_edge
+    fronted = edge.dep_ == "prep" and edge.i + 1 < len(edge.doc) and edge.nbor().lower_ in openers
+    return clause.dep_ in {"ccomp", "xcomp"} and (edge.lower_ in openers or fronted)
 
 
 def _stranded_complement(verb: Token) -> list[Token]:
@@ -224,8 +243,10 @@ def _stance(verb: Token, link: Link) -> Stance:
 
 def _blame_on(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
     """'Pakistan blamed the attacks on India-backed militants', 'attacks which Pakistan blamed on X'."""
-    if verb.lemma_.lower() not in {"blame", "pin"}:
+    attributing = verb.lemma_.lower() in cues().words("attribution", "verbs") - {"pin"}
+    if verb.lemma_.lower() not in {"blame", "pin"} and not attributing:
         return False
+    culprit_prep = "to" if attributing else "on"
     events = [i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for i in ids(ctx, c)]
     if verb.dep_ == "relcl":
         events += ids(ctx, verb.head)
@@ -236,8 +257,16 @@ def _blame_on(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         events += [e for n in [*nouns, *([verb.head] if verb.dep_ == "relcl" else [])] for e in series_events(ctx, n)]
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    culprits = [  # "on X" may hang on the blamed noun ("blamed these attacks on X")
-        p for h in (verb, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    if attributing and not any(e.startswith("event:") for e in events) and any(
+        o.lemma_.lower() in cues().words("attribution", "nouns") for o in objects
+    ):
+        events += _last_event(ctx, sent)  # "attributed responsibility to X": for the attack told last
+    culprits = [  # "on X" may hang on the blamed noun ("blamed these attacks on X"); "attributed it to X"
+        p
+        for h in (verb, *objects)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == culprit_prep
+        for p in c.children
     ]
     for culprit in culprits:
         subjects = _named(ctx, culprit) or [ctx.placeholder(_vague(culprit))]
@@ -273,7 +302,7 @@ def _vague(token: Token) -> str:
 def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
     """Record every claim carried by one reporting verb, once per claimant ("India and Iran accuse ...")."""
     claimant = claimant_of(ctx, verb)
-    if claimant is None or _needs_clause(verb):
+    if claimant is None or _needs_clause(verb) or impersonal_in_quote(verb):
         return
     if _blame_on(ctx, verb, claimant, sent):
         used.update(t.i for t in verb.subtree)
@@ -284,6 +313,7 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
     clauses = [list(c.subtree) for c in _content(verb)]
     if (_as_said(verb) or _swallowed_by_complement(verb)) and verb.head.i not in used:
         clauses.append(_host_clause(verb))
+    clauses += [list(w.subtree) for w in absolute_with(verb) if w.i not in used]
     if (host := _like_host(verb)) is not None and host.i not in used:
         clauses.append([t for t in host.subtree if t.i < verb.i and t.lower_ not in {"like", "as"}])
     for tokens in clauses:
@@ -297,7 +327,7 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
                     sent=sent,
                     extractor=EXTRACTOR,
                     stance=_stance(verb, link),
-                    hedge=hedge or hedge_in(tokens),
+                    hedge=hedge or hedge_in(before_concession(tokens)),
                     attribution=_attribution(link, who, hedge),
                     quote=_quote(verb, tokens),
                 )
@@ -433,15 +463,15 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
     if not clause and is_anaphoric(noun) and head.pos_ == "VERB":  # the verb's own pass found no link in it
         _anaphoric_claims(ctx, noun, sent, used)
         return
-    if not clause or noun.i in used:
+    if not clause or noun.i in used or asks(noun):
         return
     claimant = claimant_of(ctx, head) if head.pos_ == "VERB" and noun.dep_ in {"dobj", "nsubjpass"} else None
     if head.lemma_.lower() in cues().deny_verbs:
         return
     claimant = claimant or _holder(ctx, noun) or ctx.placeholder("unnamed reports")
-    for part in clause:
+    for part in (p for p in clause if p.i not in used):  # a clause its own reporting verb already read
         tokens = list(part.subtree)
-        hedge = hedge_in(tokens)
+        hedge = hedge_in(tokens) or hedge_in([c for c in noun.children if c.dep_ == "amod"])  # "a vague statement"
         for link in links_in(ctx, tokens):
             ctx.add(
                 link.subject,
@@ -473,7 +503,10 @@ def find_claims(ctx: Ctx) -> set[int]:
     """Record every attributed claim; return the token indices consumed (the article's voice skips them)."""
     c = cues()
     used: set[int] = set()
+    bind_unnamed_speakers(ctx)
+    headline = headline_end(ctx)
     for sent in ctx.sdoc.sents:
+        rebutted_narratives(ctx, sent, used)  # "The popular narrative is X. [...] nothing could be further from ..."
         for token in sent:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB":
@@ -487,4 +520,5 @@ def find_claims(ctx: Ctx) -> set[int]:
         for token in sent:
             if token.pos_ == "NOUN" and token.lemma_.lower() in c.claim_nouns:
                 noun_claims(ctx, token, sent, used)
+    drop_headline_repeats(ctx, headline)
     return used

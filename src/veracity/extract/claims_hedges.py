@@ -27,15 +27,19 @@ def hedge_in(tokens: Span | list[Token]) -> str | None:
     return None
 
 
+_CLIMB = frozenset({"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "dobj", "acomp", "attr", "oprd", "acl"})
+
+
 def hedge_for(token: Token) -> str | None:
-    """Hedge on a cue: in its own phrase, or on a verb above it ("is believed to have guided", "may seek to")."""
+    """Hedge on a cue: in its own phrase, or on a verb above it ("is believed to have guided", "may seek to"), or
+    an inquiry the link is the subject matter of ("learning more about the group's connections with X": still to
+    be established, so speculative)."""
     found = hedge_in(list(token.subtree))
     head = token
-    while (
-        found is None
-        and head.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "dobj", "acomp"}
-        and head.head is not head
-    ):
+    inquiry = cues().words("hedges", "inquiry")
+    while found is None and head.dep_ in _CLIMB and head.head is not head:
         head = head.head
         found = hedge_in([head, *[c for c in head.children if c.dep_ in {"aux", "auxpass", "advmod", "neg"}]])
+        if found is None and head.lemma_.lower() in inquiry and head.i < token.i:
+            found = head.lemma_.lower()
     return found

@@ -42,10 +42,16 @@ def _owners(ctx: Ctx, noun: Token) -> list[str]:
     return [i for i in dict.fromkeys(out) if i.startswith("actor:")]
 
 
-def _seen(ctx: Ctx, verb: Token) -> list[str]:
-    """What is regarded: the object, or the noun a reduced relative clause hangs on ('the regime the Taliban saw
-    as ...')."""
-    found = [i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for i in ids(ctx, c)]
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def _seen(ctx: Ctx, verb: Token, seer: str) -> list[str]:
+    """What is regarded: the object, the seer itself ('Pakistan terms itself an ally of the West'), or the noun a
+    reduced relative clause hangs on ('the regime the Taliban saw as ...')."""
+    objects = sorted((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "dative"}), key=lambda c: c.i)
+    if objects and objects[0].lower_ in _REFLEXIVES:
+        return [seer] if seer.startswith("actor:") else []
+    found = [i for c in objects for i in ids(ctx, c)]
     if not found and verb.dep_ in {"relcl", "acl"}:
         found = ids(ctx, verb.head)
     return [i for i in found if i.startswith("actor:")]
@@ -55,7 +61,7 @@ def _as_nouns(verb: Token) -> list[Token]:
     """'as a US-imposed puppet' (a preposition), or 'branded the TTP an Indian proxy' (a predicative object)."""
     out = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     out += [c for c in verb.children if c.dep_ in {"oprd", "xcomp"} and c.pos_ == "NOUN"]
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     return out + [c for c in objects[1:] if c.pos_ == "NOUN"]  # "branded the ISPP an arm of the ISI": two objects
 
 
@@ -68,7 +74,7 @@ def regarded_as(ctx: Ctx, verb: Token, claimant: str | None, sent: Span, used: s
         if role is None:
             continue
         predicate, owner_first = role
-        for held in _seen(ctx, verb):
+        for held in _seen(ctx, verb, claimant):
             for owner in _owners(ctx, noun):
                 subject, obj = (owner, held) if owner_first else (held, owner)
                 ctx.add(

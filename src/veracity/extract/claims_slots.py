@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from veracity.extract.actors import ActorMention
+from veracity.extract.claims_events import events_by_place
 from veracity.extract.context import Ctx
 from veracity.extract.coref import plural_antecedent
 from veracity.extract.lexicon import cues
@@ -46,15 +47,38 @@ def ids(ctx: Ctx, token: Token) -> list[str]:
     if ctx.actor(token) is None and (earlier := plural_antecedent(token)) is not None:  # "these groups"
         listed += [earlier, *earlier.conjuncts, *_stranded_conjuncts(earlier), *_list_before(earlier)]
         listed += _facility_owners(earlier)
+    elif ctx.actor(token) is None and (earlier := _such_antecedent(ctx, token)) is not None:  # "such forces"
+        listed.append(earlier)
     for t in [*listed, *(e for x in listed for e in _examples(x))]:
         if t.lower_ in _RELPRON:
             t = _relative_antecedent(t)
         event = ctx.event(t)
-        actor = ctx.actor(t) or _compound_actor(ctx, t)
+        actor = ctx.actor(t) or _compound_actor(ctx, t) or _conduct_owner(ctx, t)
+        if actor is None and event is None and (named := events_by_place(ctx, t)):
+            out += [e for e in named if e not in out]  # "attacks on Iran and Russia": the attacks held there
+            continue
         found = actor.entity.id if actor is not None else event.id if event is not None else _state_or_vague(ctx, t)
         if found and found not in out:
             out.append(found)
     return out
+
+
+_SUCH_REACH = 60  # tokens back 'such forces' may look for what it stands for
+
+
+def _such_antecedent(ctx: Ctx, token: Token) -> Token | None:
+    """'which foreign intelligence agencies might have been behind it [...] attributing responsibility to such
+    forces': a plural 'such' noun that names nobody stands for the nearest earlier plural that does (an actor or a
+    vague group)."""
+    if token.tag_ not in {"NNS", "NNPS"} or not any(c.lower_ == "such" for c in token.children):
+        return None
+    if _state_or_vague(ctx, token) is not None:
+        return None
+    for i in range(token.i - 1, max(-1, token.i - _SUCH_REACH), -1):
+        earlier = token.doc[i]
+        if earlier.tag_ in {"NNS", "NNPS"} and (ctx.actor(earlier) is not None or _state_or_vague(ctx, earlier)):
+            return earlier
+    return None
 
 
 def _relative_antecedent(token: Token) -> Token:
@@ -115,8 +139,10 @@ def _state_or_vague(ctx: Ctx, token: Token) -> str | None:
         phrase, token_form = f"{phrase}s", f"{token.lower_}s"
     else:
         token_form = token.lower_
-    if (token.tag_ == "NNS" or phrase.endswith("s")) and (token_form in vague or phrase in vague):
-        name = phrase if phrase in vague else token_form
+    words = phrase.split()
+    known = next((" ".join(words[k:]) for k in range(len(words)) if " ".join(words[k:]) in vague), None)
+    if (token.tag_ == "NNS" or phrase.endswith("s")) and (token_form in vague or known):
+        name = known or token_form  # "suspected foreign spy agencies": the longest listed ending names the group
         return ctx.placeholder(f"{name} (unspecified)", "armed_group")
     return None
 
@@ -195,6 +221,8 @@ def _examples(token: Token) -> list[Token]:
             out += [c for p in child.children if p.dep_ == "pobj" for c in p.conjuncts]
         elif child.dep_ == "appos":
             out.append(child)
+        elif child.dep_ == "acl" and child.lemma_.lower() in cues().words("naming_verbs"):
+            out += [n for n in child.children if n.dep_ in {"oprd", "attr", "dobj"}]  # "a group called ISKP"
         elif child.dep_ in {"nmod", "compound"} and token.lemma_.lower() in cues().words("class_heads"):
             out += [child, *child.conjuncts]  # "the ETIM and TTP groups": the named members of a class noun
     return out
@@ -215,6 +243,15 @@ def _compound_actor(ctx: Ctx, token: Token) -> ActorMention | None:
                 if ctx.found.actor_at(pobj.i):
                     return ctx.found.actor_at(pobj.i)
     return None
+
+
+def _conduct_owner(ctx: Ctx, token: Token) -> ActorMention | None:
+    """'the Haqqani's Jekyll and Hyde act being part of the Taliban', 'Pakistan's double game': an actor's conduct
+    stands for the actor (the possessor may sit on a modifier of the noun)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in cues().words("conduct_nouns"):
+        return None
+    owners = [t for left in token.lefts for t in left.subtree if t.dep_ == "poss" and ctx.actor(t) is not None]
+    return ctx.actor(owners[0]) if owners else None
 
 
 def _pronoun_owner(ctx: Ctx, pronoun: Token) -> ActorMention | None:

@@ -14,8 +14,11 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from veracity.extract.claims_acts import act_by_links, attribution_links, front_predicate, purpose_agent
+from veracity.extract.claims_facilities import facility_havens
 from veracity.extract.claims_hedges import hedge_for as hedge_for
 from veracity.extract.claims_hedges import hedge_in as hedge_in
+from veracity.extract.claims_phrases import phrase_links
 from veracity.extract.claims_slots import Link as Link
 from veracity.extract.claims_slots import demonym_state
 from veracity.extract.claims_slots import ids as ids
@@ -120,6 +123,8 @@ def _subjects(ctx: Ctx, verb: Token) -> list[str]:
         if own or verb.head.dep_ not in {"dobj", "attr"}:
             return own
         return _subjects(ctx, verb.head.head)  # "has not taken steps to clamp down on X": the taker
+    if agents := purpose_agent(ctx, verb):  # "an attempt by X to keep NATO invested by creating Y"
+        return agents
     if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused India of backing X"
         governor = verb.head.head
         if verb.head.lower_ not in {"of", "for", "from", "with"}:  # "keep NATO invested by creating X", "despite
@@ -136,6 +141,7 @@ def _subjects(ctx: Ctx, verb: Token) -> list[str]:
 
 
 def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
+    predicate = front_predicate(verb, predicate)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = [i for c in verb.children if c.dep_ == "agent" for p in c.children for i in ids(ctx, p)]
     if passive:
@@ -263,7 +269,16 @@ def _participle_links(ctx: Ctx, token: Token, predicate: str) -> list[Link]:
         i for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for i in ids(ctx, p)
     ]
     objs = ids(ctx, token.head) if token.dep_ in {"amod", "acl"} else []
+    if token.i < token.head.i and token.head.conjuncts and (own := _own_ids(ctx, token.head)):
+        objs = own  # "the ISI-controlled Haqqani network and the ISKP": a prenominal modifier scopes over its noun
     return [Link(s, predicate, o, token.i, False) for s in subj for o in objs]
+
+
+def _own_ids(ctx: Ctx, noun: Token) -> list[str]:
+    """What the noun itself names, without its conjuncts."""
+    actor = ctx.actor(noun)
+    event = ctx.event(noun)
+    return [actor.entity.id] if actor else [event.id] if event else []
 
 
 def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
@@ -274,6 +289,10 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
         lemma = token.lemma_.lower()
         if hypothetical(token):
             continue  # "if it fails to control the TTP" states no control either way
+        found += act_by_links(ctx, token)  # "an attack by X", "This may be an attempt by X to ..."
+        found += phrase_links(ctx, token, lambda v: _subjects(ctx, v))  # "at loggerheads with", "under the garb of"
+        found += facility_havens(ctx, token)  # "training centers for ISIS-K have been established in X"
+        found += attribution_links(ctx, token)  # "a statement attributing responsibility to foreign agencies"
         if token.tag_ in {"VBN", "JJ"} and token.lower_ in c.rel_participles and token.dep_ in {"amod", "acl"}:
             found += _participle_links(ctx, token, c.rel_participles[token.lower_])
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in c.raw.get("role_noun_index", _role_index()):
@@ -321,8 +340,14 @@ def _anti_links(ctx: Ctx, token: Token) -> list[Link]:
     head = token.head
     while head.dep_ in {"amod", "compound"} and head.head is not head:
         head = head.head
-    groups = [i for i in ids(ctx, head) if i.startswith("actor:")]
+    groups = [i for i in ids(ctx, head) if i.startswith("actor:") and not _unspecified(ctx, i)]
     return [Link(g, "hostile_to", t, token.i, False) for g in groups for t in targets if g != t]
+
+
+def _unspecified(ctx: Ctx, entity_id: str) -> bool:
+    """A vague placeholder group ("anti-Pakistan fighters" names nobody in particular to be hostile)."""
+    entity = ctx.placeholders.get(entity_id)
+    return entity is not None and entity.name.endswith("(unspecified)")
 
 
 def _permit_links(ctx: Ctx, verb: Token) -> list[Link]:
@@ -385,10 +410,17 @@ def _behind_links(ctx: Ctx, token: Token) -> list[Link]:
     prep = token if token.lower_ == "behind" else next((c for c in token.children if c.lower_ == "for"), None)
     if prep is None:
         return []
-    events = [i for o in prep.children if o.dep_ == "pobj" for i in ids(ctx, o) if i.startswith("event:")]
+    objects = [o for o in prep.children if o.dep_ == "pobj" and not _generic(o)]  # "responsible for every attack"
+    events = [i for o in objects for i in ids(ctx, o) if i.startswith("event:")]
     verb = token.head if token.lower_ == "behind" or token.dep_ == "acomp" else token
     subj = [i for i in _subjects(ctx, verb) if i.startswith("actor:")]
     return [Link(s, "responsible_for", e, token.i, negated(verb)) for s in subj for e in events]
+
+
+def _generic(noun: Token) -> bool:
+    """'every attack', 'any bombing': a quantified noun speaks of attacks in general, never of one event."""
+    return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in cues().words("generic_quantifiers")
+               for c in noun.children)
 
 
 def _role_index() -> dict[str, str]:

@@ -20,28 +20,6 @@ from veracity.extract.links import hedge_for, links_in
 from veracity.model.records import Stance
 
 MIN_WORDS = 6
-_SPEECH = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "write",
-        "tweet",
-        "state",
-        "claim",
-        "insist",
-        "warn",
-        "explain",
-        "note",
-        "declare",
-        "post",
-        "argue",
-        "allege",
-        "share",
-        "describe",
-        "report",
-    }
-)
 _OPEN, _CLOSE = '“"', '”"'
 
 
@@ -98,15 +76,30 @@ def _run_intro(ctx: Ctx, start: int) -> str | None:
         para = _previous_paragraph(text, para[0])
     span = ctx.sdoc.char_span(*para, alignment_mode="expand") if para else None
     for token in span or []:
-        if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH:
+        if token.pos_ == "VERB" and token.lemma_.lower() in cues().words("speech_verbs"):
             claimant = claimant_of(ctx, token)
             if claimant:
                 return claimant
     return None
 
 
+def _speech_verbs(tokens: Span | list[Token]) -> list[Token]:
+    speech = cues().words("speech_verbs")
+    return [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in speech]
+
+
 def _speech_verb(tokens: Span | list[Token]) -> Token | None:
-    return next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH), None)
+    return next(iter(_speech_verbs(tokens)), None)
+
+
+def _lead_in_speaker(ctx: Ctx, span: Span) -> str | None:
+    """The speaker of a lead-in: the speech verb nearest the quote whose speaker is known ("... the former chief,
+    where he brags to an audience claiming, “...”": 'claiming' has no usable subject, 'brags' has)."""
+    for verb in reversed(_speech_verbs(span)):
+        claimant = claimant_of(ctx, verb)
+        if claimant:
+            return claimant
+    return None
 
 
 def _speaker(ctx: Ctx, start: int, end: int) -> str | None:
@@ -123,12 +116,13 @@ def _speaker(ctx: Ctx, start: int, end: int) -> str | None:
             return claimant
     after = sdoc.char_span(end, min(len(text), _para_end(text, end)), alignment_mode="expand")
     before = sdoc.char_span(_para_start(text, start), max(0, start - 1), alignment_mode="expand")
-    for span in (before, after):
-        if span is not None and len(span):
-            verb = _speech_verb(span) or (_speech_verb(list(span.sent)) if span is after else None)
-            claimant = claimant_of(ctx, verb) if verb is not None else None
-            if claimant:
-                return claimant
+    if before is not None and len(before) and (lead := _lead_in_speaker(ctx, before)):
+        return lead
+    if after is not None and len(after):
+        verb = _speech_verb(after) or _speech_verb(list(after.sent))
+        claimant = claimant_of(ctx, verb) if verb is not None else None
+        if claimant:
+            return claimant
     if _quoted_paragraph(text, _para_start(text, start), _para_end(text, start)):
         return _run_intro(ctx, _para_start(text, start))
     return None
@@ -175,7 +169,7 @@ def quoted_speech(ctx: Ctx, used: set[int]) -> None:
             if span is None:
                 continue
             free = [t for t in span if t.i not in used]
-            for link in links_in(ctx, free):
+            for link in (x for x in links_in(ctx, free) if not x.presupposed):
                 cue = ctx.sdoc[link.cue]
                 ctx.add(
                     link.subject,
