@@ -4,7 +4,10 @@ Decisions taken here, each for a linguistic reason:
 - registry aliases that are short or all capitals match case-sensitively (ISI must not match "isi"); long names
   match case-insensitively so lower-cased wire text still works;
 - NORP and adjective forms ("Pakistani", "Afghan") are never actor surfaces;
-- a country is a place when it sits in a locative phrase ("detained in Pakistan") and the state actor otherwise;
+- a country is a place when it sits in a locative phrase ("detained in Pakistan", not "the services of China") and
+  the state actor otherwise;
+- curated place names of several words ("the Kabul airport", "tribal areas") and hashtags are matched before the NER
+  spans, which split or miss them; an unknown NER place must read as a proper name (not "n’t", "Janus-faced");
   a capital (a registry metonym) is the government only when it acts: subject of a verb, object of a political
   verb, or the other side of a relation noun ("ties with Islamabad").
 """
@@ -19,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.lexicon import cues
-from veracity.extract.places import lookup_place
+from veracity.extract.places import is_demonym, lookup_hashtag, lookup_place, phrase_at
 from veracity.extract.registry_ruler import FACTORY as REGISTRY_RULER
 from veracity.model.records import Entity, EntityKind
 from veracity.model.registry import RegistryActor, registry
@@ -49,6 +52,21 @@ LOCATIVE = frozenset(
         "of",
     }
 )
+# "of" is locative only after a noun of place or part ("the outskirts of Kabul", "out of Afghanistan"); elsewhere it
+# marks a possessor ("the intelligence services of China", "the state policy of Pakistan"), an actor.
+OF_PLACE_WORDS = frozenset({"out", "part", "parts", "rest", "corner", "corners", "edge", "edges", "length"})
+# compass adjectives that carve a region out of a country ("southern Afghanistan", "Syria's eastern provinces")
+COMPASS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+     "southwestern"}
+)
+# verbs whose direct object is a location, not a party ("bordering Afghanistan and Iran", "fled Syria")
+SPATIAL_VERBS = frozenset({"border", "enter", "cross", "reach", "flee", "tour"})
+# the nouns that, with a compass adjective, name such a region ("the southern regions of Afghanistan")
+REGION_PARTS = frozenset({"region", "regions", "province", "provinces", "part", "parts", "area", "areas"})
+# an unnamed feature modified by an unknown name ("the Sinwam area") is a place of the kind its noun says
+AREA_KINDS = {"area": "site", "village": "city", "town": "city", "city": "city", "district": "district",
+              "province": "province", "valley": "region", "region": "region"}
 
 
 @dataclass(slots=True)
@@ -85,8 +103,9 @@ class Found:
     _held: list[ActorMention] = field(default_factory=list)
 
     def place_at(self, i: int) -> PlaceMention | None:
-        """The place mention covering token ``i``."""
-        return next((p for p in self.places if p.start <= i < p.end), None)
+        """The narrowest place mention covering token ``i``: in "Afghanistan's northern provinces" the token
+        "Afghanistan" is the country, though the whole phrase is a region."""
+        return min((p for p in self.places if p.start <= i < p.end), key=lambda p: p.end - p.start, default=None)
 
     def actor_at(self, i: int) -> ActorMention | None:
         """The actor mention covering token ``i`` (the first listed, as a scan would find it).
@@ -191,13 +210,47 @@ def clean_surface(span: Span) -> tuple[int, int]:
 def is_locative(span: Span) -> bool:
     """True when the span names a location: object of a locative preposition or modifier of a place noun."""
     root = span.root
+    if any(c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children) for c in root.children):
+        return True  # "Afghanistan, where it fought a long war": the antecedent of "where" is a location
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and not _of_place(root.head):
+        return False
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return not _relation_object(root)
     if root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in cues().words("place_heads"):
         return True
+    if root.dep_ == "poss" and _owns_a_place(root.head):  # "Russia's Crocus City Hall", "Pakistan's Karachi"
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in SPATIAL_VERBS:
+        return True  # "bordering Afghanistan and Iran", "crossed Pakistan"
     if root.dep_ == "pobj" and root.head.lower_ == "about":  # "an article about Afghanistan": the country as topic
         return True
     return root.dep_ == "conj" and is_locative(span.doc[root.head.i : root.head.i + 1])
+
+
+def _owns_a_place(head: Token) -> bool:
+    """Whether a possessed noun is, or is modified by, a named place ("Russia's Crokus City Hall music venue")."""
+    for token in (head, *(c for c in head.children if c.dep_ in {"compound", "appos"})):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ != ACTOR_LABEL:
+            hit = lookup_place(ent.text)
+            if hit is not None and hit.kind != "country":
+                return True
+    return False
+
+
+def _of_place(of: Token) -> bool:
+    """'the outskirts of Kabul', 'out of Afghanistan', 'the invasion of Afghanistan': "of" after a place, part or
+    event noun locates; after any other noun ("the services of China") it marks the possessor."""
+    from veracity.extract.lexicon import event_lexicon
+
+    head = of.head
+    lemma = head.lemma_.lower()
+    return (
+        head.lower_ in OF_PLACE_WORDS
+        or lemma in cues().words("place_heads")
+        or lemma in cues().words("site_heads")
+        or lemma in event_lexicon().noun_triggers
+    )
 
 
 def _relation_object(token: Token) -> bool:
@@ -229,6 +282,8 @@ def _token_acts(root: Token, depth: int) -> bool:
             root.head.ent_type_ == ACTOR_LABEL
         )
     if root.dep_ in {"dobj", "dative"}:
+        if any(child.dep_ == "xcomp" and child.i > root.i for child in root.head.children):
+            return True  # "will enable Moscow to defend": the object is the doer of the infinitive
         return head_lemma in c.rel_verbs or head_lemma in c.assert_verbs or head_lemma in c.deny_verbs
     if root.dep_ == "conj" and depth < 4:
         return _token_acts(root.head, depth + 1)
@@ -236,21 +291,82 @@ def _token_acts(root: Token, depth: int) -> bool:
 
 
 def _place(span: Span, start: int, end: int) -> PlaceMention | None:
+    """The place a span names: the gazetteer's entry, else the NER's guess when it looks like a place name."""
     text = span.doc[start:end].text
     hit = lookup_place(text)
     if hit is None:
-        if span.label_ not in {"GPE", "LOC", "FAC"}:
+        if span.label_ not in {"GPE", "LOC", "FAC"} or not _looks_like_a_name(span.doc, start, end):
+            return None
+        if is_demonym(text):  # "Pakistanis", "Afghans": the NER sometimes tags nationalities GPE
             return None
         kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[span.label_]
         return PlaceMention(start, end, text, kind, None, text)
     return PlaceMention(start, end, hit.name, hit.kind, hit.country, text)
 
 
+def _looks_like_a_name(doc: Doc, start: int, end: int) -> bool:
+    """An unknown place must read as a proper name: it starts with a capital letter ("n’t" tagged GPE does not) and
+    is not the first half of a hyphenated modifier ("Janus-faced", "Janus-face"), which describes, not locates."""
+    first = doc[start].text
+    if not first[:1].isalpha() or not first[:1].isupper():
+        return False
+    return not (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_)
+
+
+def _compass_region(span: Span, start: int, end: int) -> PlaceMention | None:
+    """A compass adjective carving a region out of a country: "southern Afghanistan", "the southern regions of
+    Afghanistan", "Afghanistan's northern provinces". Named from the gazetteer when curated ("Southern
+    Afghanistan"), else "Northern Syria"; the surface is the whole phrase."""
+    doc = span.doc
+    country = lookup_place(doc[start:end].text)
+    if country is None or country.kind != "country":
+        return None
+    root = doc[end - 1]
+    bounds: tuple[int, int, str] | None = None
+    if start > 0 and doc[start - 1].lower_ in COMPASS and doc[start - 1].head.i == root.i:
+        bounds = (start - 1, end, doc[start - 1].lower_)
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in REGION_PARTS:
+        bounds = _compass_of(root.head.head, end)
+    elif root.dep_ == "poss" and root.head.lower_ in REGION_PARTS:
+        compass = [c for c in root.head.lefts if c.lower_ in COMPASS and c.i > root.i]
+        if compass:
+            bounds = (start, root.head.i + 1, compass[0].lower_)
+    if bounds is None:
+        return None
+    first, last, word = bounds
+    hit = lookup_place(f"{word} {country.name}")
+    name, kind = (hit.name, hit.kind) if hit else (f"{word.capitalize()} {country.name}", "region")
+    return PlaceMention(first, last, name, kind, country.name, doc[first:last].text)
+
+
+def _compass_of(part: Token, end: int) -> tuple[int, int, str] | None:
+    """'the southern regions of X': the compass adjective on the part noun, and where the phrase starts."""
+    compass = [c for c in part.lefts if c.lower_ in COMPASS]
+    return (compass[0].i, end, compass[0].lower_) if compass else None
+
+
+def _covered(found: Found, start: int, end: int, text: str) -> bool:
+    """Whether a named place already recorded (a curated several-word name, a hashtag) takes in these tokens: its
+    words are part of its name ("the Kabul airport", "#Afganistan", "south and central Asia"). Only a country
+    inside a region or border is sorted as usual ("southern Afghanistan", "the Afghanistan-Pakistan border")."""
+    overlapping = [p for p in found.places if p.start < end and start < p.end]
+    if not overlapping:
+        return False
+    if any(p.kind not in {"region", "border"} for p in overlapping):
+        return True
+    inner = lookup_place(text)
+    return inner is None or inner.kind != "country"
+
+
 def _sort_span(span: Span, found: Found, metonyms: dict[str, RegistryActor]) -> None:
     """Decide what one entity span is and record it in ``found``."""
     start, end = clean_surface(span)
-    if start >= end:
+    if start >= end or _covered(found, start, end, span.doc[start:end].text):
         return
+    if span.label_ in {"GPE", "LOC", ACTOR_LABEL}:
+        region = _compass_region(span, start, end)
+        if region is not None and not any((p.start, p.end) == (region.start, region.end) for p in found.places):
+            found.places.append(region)  # the country inside is sorted too: "havens in southern Afghanistan"
     surface = span.doc[start:end].text
     surface = surface[:-1] if surface.endswith(".") and len(span.doc[end - 1]) == 2 else surface
     reg = registry()
@@ -289,26 +405,45 @@ def _not_an_actor(span: Span, start: int, end: int, found: Found) -> bool:
 
     root = span.doc[end - 1]
     head = root.head
+    surface = span.doc[start:end].text
     if root.dep_ in {"compound", "nmod", "amod", "npadvmod"} and (
         head.lemma_.lower() in event_lexicon().noun_triggers or head.lemma_.lower() in cues().words("place_heads")
     ):
+        _modifier_place(span, start, end, found)
         return True
-    surface = span.doc[start:end].text
     if root.lower_ in cues().words("site_heads"):
-        found.places.append(PlaceMention(start, end, surface, "site", None, surface))
+        hit = lookup_place(surface)
+        name, country = (hit.name, hit.country) if hit else (surface, None)
+        found.places.append(PlaceMention(start, end, name, "site", country, surface))
         return True
     if end - start == 1 and span.doc[start].tag_ in {"JJ", "JJR", "JJS"}:  # "Afghan", "Pakistani": adjectives
         return True
     if end - start == 1 and root.dep_ in {"amod", "compound"} and root.lower_ in cues().raw.get("demonyms", {}):
         return True  # "the Afghan ISK" tagged as a proper noun: still the nationality of what follows
     hit = lookup_place(surface) if end - start == 1 else None
-    return hit is not None and hit.kind in {"city", "province", "country"}
+    if hit is not None and hit.kind in {"city", "province", "country"}:
+        found.places.append(PlaceMention(start, end, hit.name, hit.kind, hit.country, surface))
+        return True
+    return False
+
+
+def _modifier_place(span: Span, start: int, end: int, found: Found) -> None:
+    """A name modifying an attack or place noun is a place when the gazetteer knows it ("the Crocus attack", "the
+    Peshawar bombing") or when the noun is an unnamed feature ("the Sinwam area", "Dand village")."""
+    surface = span.doc[start:end].text
+    hit = lookup_place(surface)
+    if hit is not None:
+        found.places.append(PlaceMention(start, end, hit.name, hit.kind, hit.country, surface))
+        return
+    kind = AREA_KINDS.get(span.doc[end - 1].head.lemma_.lower())
+    if kind is not None and _looks_like_a_name(span.doc, start, end) and not is_demonym(surface):
+        found.places.append(PlaceMention(start, end, surface, kind, None, surface))
 
 
 def _sort_place(span: Span, start: int, end: int, found: Found, metonyms: dict[str, RegistryActor]) -> None:
     surface = span.doc[start:end].text
     actor = metonyms.get(surface.lower())
-    if actor is not None and _acts(span):
+    if actor is not None and (_acts(span) or _governs(span)):
         found.actors.append(ActorMention(start, end, _registry_entity(actor), surface, "metonym"))
         return
     place = _place(span, start, end)
@@ -321,6 +456,17 @@ def _sort_place(span: Span, start: int, end: int, found: Found, metonyms: dict[s
     found.places.append(place)
 
 
+def _governs(span: Span) -> bool:
+    """A capital in the possessive stands for its government ("Moscow's regional strategy", "Islamabad's ability
+    to influence") unless what it owns is a place ("Kabul's streets", "Islamabad's Red Mosque")."""
+    root = span.root
+    if root.dep_ != "poss":
+        return False
+    lemma = root.head.lemma_.lower()
+    place_like = lemma in cues().words("place_heads") or lemma in cues().words("site_heads")
+    return not place_like and root.head.ent_type_ not in {"GPE", "LOC", "FAC"}
+
+
 def headline(sent: Span) -> bool:
     """A Title Case line (most words capitalised): statistical names there are unreliable."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
@@ -331,10 +477,55 @@ def find_actors(sdoc: Doc) -> Found:
     """Every actor and place mention in a parsed document, before within-document resolution."""
     found = Found()
     metonyms = _metonyms()
+    _phrase_places(sdoc, found, metonyms)
+    _hashtag_places(sdoc, found)
     for span in sdoc.ents:
         _sort_span(span, found, metonyms)
     _lower_case_places(sdoc, found)
+    found.places.sort(key=lambda p: p.start)  # text order, which the event and claim rules read places in
     return found
+
+
+def _phrase_places(sdoc: Doc, found: Found, metonyms: dict[str, RegistryActor]) -> None:
+    """Curated place names of several words ("the Kabul airport", "the Afghanistan-Pakistan border", "tribal
+    regions"), matched before the NER spans, which split or miss them. A match that an actor name covers
+    ("Islamic Republic of Afghanistan") is left to the actor, and none runs over a line break."""
+    words = [t.text for t in sdoc]
+    i = 0
+    while i < len(sdoc):
+        match = phrase_at(words, i)
+        if match is None or _left_to_spans(sdoc, i, match[0], metonyms) or "\n" in sdoc[i : match[0]].text:
+            i += 1
+            continue
+        end, hit = match
+        found.places.append(PlaceMention(i, end, hit.name, hit.kind, hit.country, sdoc[i:end].text))
+        i = end
+
+
+def _left_to_spans(sdoc: Doc, start: int, end: int, metonyms: dict[str, RegistryActor]) -> bool:
+    """Whether a curated phrase is better sorted as an entity span: the registry knows it as an actor or a capital
+    ("New Delhi" may stand for India), an actor name takes it in whole, or the NER found exactly this name."""
+    text = sdoc[start:end].text
+    if registry().lookup(text) or text.lower() in metonyms:
+        return True
+    for e in sdoc.ents:
+        if (e.label_ == ACTOR_LABEL and e.start <= start and end <= e.end) or (e.start, e.end) == (start, end):
+            return True
+    return False
+
+
+def _hashtag_places(sdoc: Doc, found: Found) -> None:
+    """"#Afganistan", "#KabulAiport": a hashtag naming a curated place is that place, typos included, unless it
+    names an actor ("#Pakistan condemned...", left to the registry)."""
+    for token in sdoc[:-1]:
+        tag = sdoc[token.i + 1]
+        if token.text != "#" or token.whitespace_ or tag.ent_type_ == ACTOR_LABEL or not tag.is_alpha:
+            continue
+        if any(p.start <= tag.i < p.end for p in found.places) or registry().lookup(tag.text):
+            continue
+        hit = lookup_hashtag(tag.text)
+        if hit is not None:
+            found.places.append(PlaceMention(token.i, tag.i + 1, hit.name, hit.kind, hit.country, f"#{tag.text}"))
 
 
 def _lower_case_places(sdoc: Doc, found: Found) -> None:
