@@ -22,53 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.lexicon import cues
-from veracity.extract.places import is_demonym, lookup_hashtag, lookup_place, phrase_at
+from veracity.extract.places import is_demonym, lookup_hashtag, lookup_place, phrase_at, place_words
 from veracity.extract.registry_ruler import FACTORY as REGISTRY_RULER
 from veracity.model.records import Entity, EntityKind
 from veracity.model.registry import RegistryActor, registry
 
 RULER = "veracity_actors"
 ACTOR_LABEL = "ACTOR"
-LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "inside",
-        "into",
-        "across",
-        "near",
-        "through",
-        "along",
-        "within",
-        "throughout",
-        "around",
-        "outside",
-        "toward",
-        "towards",
-        "from",
-        "to",
-        "via",
-        "over",
-        "of",
-    }
-)
-# "of" is locative only after a noun of place or part ("the outskirts of Kabul", "out of Afghanistan"); elsewhere it
-# marks a possessor ("the intelligence services of China", "the state policy of Pakistan"), an actor.
-OF_PLACE_WORDS = frozenset({"out", "part", "parts", "rest", "corner", "corners", "edge", "edges", "length"})
-# compass adjectives that carve a region out of a country ("southern Afghanistan", "Syria's eastern provinces")
-COMPASS = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-     "southwestern"}
-)
-# verbs whose direct object is a location, not a party ("bordering Afghanistan and Iran", "fled Syria")
-SPATIAL_VERBS = frozenset({"border", "enter", "cross", "reach", "flee", "tour"})
-# the nouns that, with a compass adjective, name such a region ("the southern regions of Afghanistan")
-REGION_PARTS = frozenset({"region", "regions", "province", "provinces", "part", "parts", "area", "areas"})
-# an unnamed feature modified by an unknown name ("the Sinwam area") is a place of the kind its noun says
-AREA_KINDS = {"area": "site", "village": "city", "town": "city", "city": "city", "district": "district",
-              "province": "province", "valley": "region", "region": "region"}
-
-
 @dataclass(slots=True)
 class ActorMention:
     """One actor occurrence in a document: token span and the entity it stands for."""
@@ -214,13 +174,13 @@ def is_locative(span: Span) -> bool:
         return True  # "Afghanistan, where it fought a long war": the antecedent of "where" is a location
     if root.dep_ == "pobj" and root.head.lower_ == "of" and not _of_place(root.head):
         return False
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+    if root.dep_ == "pobj" and root.head.lower_ in place_words().locative_preps:
         return not _relation_object(root)
     if root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in cues().words("place_heads"):
         return True
     if root.dep_ == "poss" and _owns_a_place(root.head):  # "Russia's Crocus City Hall", "Pakistan's Karachi"
         return True
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in SPATIAL_VERBS:
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in place_words().spatial_verbs:
         return True  # "bordering Afghanistan and Iran", "crossed Pakistan"
     if root.dep_ == "pobj" and root.head.lower_ == "about":  # "an article about Afghanistan": the country as topic
         return True
@@ -246,7 +206,7 @@ def _of_place(of: Token) -> bool:
     head = of.head
     lemma = head.lemma_.lower()
     return (
-        head.lower_ in OF_PLACE_WORDS
+        head.lower_ in place_words().of_place_words
         or lemma in cues().words("place_heads")
         or lemma in cues().words("site_heads")
         or lemma in event_lexicon().noun_triggers
@@ -323,12 +283,12 @@ def _compass_region(span: Span, start: int, end: int) -> PlaceMention | None:
         return None
     root = doc[end - 1]
     bounds: tuple[int, int, str] | None = None
-    if start > 0 and doc[start - 1].lower_ in COMPASS and doc[start - 1].head.i == root.i:
+    if start > 0 and doc[start - 1].lower_ in place_words().compass and doc[start - 1].head.i == root.i:
         bounds = (start - 1, end, doc[start - 1].lower_)
-    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in REGION_PARTS:
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in place_words().region_parts:
         bounds = _compass_of(root.head.head, end)
-    elif root.dep_ == "poss" and root.head.lower_ in REGION_PARTS:
-        compass = [c for c in root.head.lefts if c.lower_ in COMPASS and c.i > root.i]
+    elif root.dep_ == "poss" and root.head.lower_ in place_words().region_parts:
+        compass = [c for c in root.head.lefts if c.lower_ in place_words().compass and c.i > root.i]
         if compass:
             bounds = (start, root.head.i + 1, compass[0].lower_)
     if bounds is None:
@@ -341,7 +301,7 @@ def _compass_region(span: Span, start: int, end: int) -> PlaceMention | None:
 
 def _compass_of(part: Token, end: int) -> tuple[int, int, str] | None:
     """'the southern regions of X': the compass adjective on the part noun, and where the phrase starts."""
-    compass = [c for c in part.lefts if c.lower_ in COMPASS]
+    compass = [c for c in part.lefts if c.lower_ in place_words().compass]
     return (compass[0].i, end, compass[0].lower_) if compass else None
 
 
@@ -435,7 +395,7 @@ def _modifier_place(span: Span, start: int, end: int, found: Found) -> None:
     if hit is not None:
         found.places.append(PlaceMention(start, end, hit.name, hit.kind, hit.country, surface))
         return
-    kind = AREA_KINDS.get(span.doc[end - 1].head.lemma_.lower())
+    kind = place_words().area_kinds.get(span.doc[end - 1].head.lemma_.lower())
     if kind is not None and _looks_like_a_name(span.doc, start, end) and not is_demonym(surface):
         found.places.append(PlaceMention(start, end, surface, kind, None, surface))
 

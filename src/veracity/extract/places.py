@@ -10,7 +10,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from veracity.model.values import normalise_name
 
@@ -184,3 +187,26 @@ def is_demonym(surface: str) -> bool:
     """Whether a word is a nationality ("Pakistanis", "Afghan"): never a location, whatever the NER says."""
     gaz = _gazetteer()
     return gaz is not None and gaz.demonym(surface) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The words of ``data/locatives.yaml`` that tell a name used as a location from a name used as a party."""
+
+    locative_preps: frozenset[str]
+    of_place_words: frozenset[str]
+    compass: frozenset[str]
+    spatial_verbs: frozenset[str]
+    region_parts: frozenset[str]
+    area_kinds: dict[str, str]
+
+
+@cache
+def place_words() -> PlaceWords:
+    """Read the locative vocabulary once per process; it is data so a user can extend it without code."""
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "locatives.yaml").read_text(encoding="utf-8"))
+    sets = {
+        key: frozenset(raw[key])
+        for key in ("locative_preps", "of_place_words", "compass", "spatial_verbs", "region_parts")
+    }
+    return PlaceWords(**sets, area_kinds=dict(raw["area_kinds"]))
