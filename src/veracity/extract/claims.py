@@ -11,15 +11,27 @@ Also: a publication speaks for its author (``Shoigu published an article ..., wh
 suspect`` reports the clause before it, an indirect question (``find out which ...``) asserts nothing, anaphoric
 claim nouns and attack plurals (``claims_anaphora``) and ``sees X as Y's proxy`` (``claims_regard``).
 Whose voice it is when no named actor speaks (the article itself, an unnamed former official, the quoted speaker)
-is ``claims_voice``; a rebutted "popular narrative" is ``claims_narrative``; what span a claim covers (an absolute
-'with' clause, a concessive aside, an indirect question, a repeated headline) is ``claims_scope``.
+is ``claims_voice``; everyday attribution of one attack (unnamed police or army as speakers, blame on an actor,
+suspicion that falls on a group, arrests over an attack) and how a perpetrator line is attributed is
+``claims_attribution``; ``According to X, <claim>`` is ``claims_according``; a rebutted "popular narrative" is
+``claims_narrative``; what span a claim covers (an absolute 'with' clause, a concessive aside, an indirect question,
+a repeated headline) is ``claims_scope``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from veracity.extract.claims_according import according_to
 from veracity.extract.claims_anaphora import is_anaphoric, listed_claimants, restate, series_events
+from veracity.extract.claims_attribution import (
+    arrested_for,
+    attribution,
+    blamed_actor,
+    claimed_by_verb,
+    suspicion_on,
+    unnamed_authority,
+)
 from veracity.extract.claims_narrative import rebutted_narratives
 from veracity.extract.claims_regard import regarded_as
 from veracity.extract.claims_scope import absolute_with, asks, before_concession, drop_headline_repeats, headline_end
@@ -108,7 +120,9 @@ def claimant_of(ctx: Ctx, verb: Token) -> str | None:
             found = ids(ctx, subj)
             if found and not found[0].startswith("event:"):
                 return found[0]
-            fallback = _placeholder_claimant(ctx, subj) or _publication_author(ctx, verb)
+            fallback = (
+                _placeholder_claimant(ctx, subj) or unnamed_authority(ctx, subj) or _publication_author(ctx, verb)
+            )
             if fallback is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
                 return claimant_of(ctx, verb.head)  # "X, who has reported ... and has knowledge ..., shared": a
             return fallback  # mis-hung subject ('knowledge') leaves the conjoined verb with the first verb's speaker
@@ -279,7 +293,7 @@ def _blame_on(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
                     claimant=claimant,
                     sent=sent,
                     extractor=EXTRACTOR,
-                    attribution="accused_by_authorities",
+                    attribution=attribution(ctx, claimant, s, None, None, Stance.ASSERTS),
                     hedge=hedge_in(sent),
                 )
     return bool(culprits and events)
@@ -304,7 +318,7 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
     claimant = claimant_of(ctx, verb)
     if claimant is None or _needs_clause(verb) or impersonal_in_quote(verb):
         return
-    if _blame_on(ctx, verb, claimant, sent):
+    if _blame_on(ctx, verb, claimant, sent) or blamed_actor(ctx, verb, claimant, sent):
         used.update(t.i for t in verb.subtree)
         return
     hedge = hedge_in([verb, *[c for c in verb.children if c.dep_ in {"aux", "advmod"}]])
@@ -317,8 +331,10 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
     if (host := _like_host(verb)) is not None and host.i not in used:
         clauses.append([t for t in host.subtree if t.i < verb.i and t.lower_ not in {"like", "as"}])
     for tokens in clauses:
+        inner = hedge_in(before_concession(tokens))
         for link in links_in(ctx, tokens):
             for who in [claimant, *_co_claimants(ctx, verb, claimant)]:
+                stance = _stance(verb, link)
                 ctx.add(
                     link.subject,
                     link.predicate,
@@ -326,12 +342,18 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
                     claimant=who,
                     sent=sent,
                     extractor=EXTRACTOR,
-                    stance=_stance(verb, link),
-                    hedge=hedge or hedge_in(before_concession(tokens)),
-                    attribution=_attribution(link, who, hedge),
+                    stance=stance,
+                    hedge=hedge or inner,
+                    attribution=_attribution(ctx, link, who, hedge, inner, stance),
                     quote=_quote(verb, tokens),
                 )
         used.update(t.i for t in tokens)
+
+
+def _speaker_of(ctx: Ctx, speaker: Token) -> str | None:
+    """A named actor, else an unnamed source or body ('reports', 'a Pakistani official', 'police')."""
+    named = [i for i in ids(ctx, speaker) if i.startswith("actor:")]
+    return named[0] if named else _placeholder_claimant(ctx, speaker) or unnamed_authority(ctx, speaker)
 
 
 def _co_claimants(ctx: Ctx, verb: Token, first: str) -> list[str]:
@@ -342,12 +364,13 @@ def _co_claimants(ctx: Ctx, verb: Token, first: str) -> list[str]:
     return [i for i in ids(ctx, subj) if i != first and i.startswith("actor:")]
 
 
-def _attribution(link: Link, claimant: str, hedge: str | None) -> str | None:
+def _attribution(
+    ctx: Ctx, link: Link, claimant: str, hedge: str | None, inner: str | None, stance: Stance
+) -> str | None:
+    """Only perpetrator lines are attributed (``claims_attribution.attribution`` says how)."""
     if link.predicate != "responsible_for":
         return None
-    if claimant == link.subject:
-        return "claimed"
-    return "possible" if hedge else "accused_by_authorities"
+    return attribution(ctx, claimant, link.subject, hedge, inner, stance)
 
 
 def _quote(verb: Token, tokens: list[Token]) -> str:
@@ -473,6 +496,7 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
         tokens = list(part.subtree)
         hedge = hedge_in(tokens) or hedge_in([c for c in noun.children if c.dep_ == "amod"])  # "a vague statement"
         for link in links_in(ctx, tokens):
+            stance = Stance.DENIES if link.negated else Stance.ASSERTS
             ctx.add(
                 link.subject,
                 link.predicate,
@@ -480,9 +504,9 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
                 claimant=claimant,
                 sent=sent,
                 extractor=EXTRACTOR,
-                stance=Stance.DENIES if link.negated else Stance.ASSERTS,
+                stance=stance,
                 hedge=hedge,
-                attribution=_attribution(link, claimant, hedge),
+                attribution=_attribution(ctx, link, claimant, None, hedge, stance),
                 quote=noun.doc[noun.i : part.right_edge.i + 1].text,
             )
         used.update(t.i for t in tokens)
@@ -509,14 +533,19 @@ def find_claims(ctx: Ctx) -> set[int]:
         rebutted_narratives(ctx, sent, used)  # "The popular narrative is X. [...] nothing could be further from ..."
         for token in sent:
             lemma = token.lemma_.lower()
+            if token.dep_ == "prep":
+                according_to(ctx, token, sent, used, lambda s: _speaker_of(ctx, s))  # "According to police, ..."
             if token.pos_ == "VERB":
                 owned_or_condemned(ctx, token, sent)
+                claimed_by_verb(ctx, token, sent)  # "ISKP claimed the attack"
+                arrested_for(ctx, token, lambda v: claimant_of(ctx, v), sent)  # "arrested suspects linked to X over E"
             if token.pos_ == "VERB" and lemma in c.words("regard_verbs"):  # "sees the TTP as an Indian proxy"
                 regarded_as(ctx, token, claimant_of(ctx, token), sent, used)
             if token.pos_ == "VERB" and (lemma in c.assert_verbs or lemma in c.deny_verbs):
                 claims_of_verb(ctx, token, sent, used)
             elif token.pos_ == "NOUN":
                 responsibility(ctx, token, sent)
+                suspicion_on(ctx, token, sent)  # "suspicion fell on the ISKP"
         for token in sent:
             if token.pos_ == "NOUN" and token.lemma_.lower() in c.claim_nouns:
                 noun_claims(ctx, token, sent, used)

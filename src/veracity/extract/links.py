@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from veracity.extract.claims_acts import act_by_links, attribution_links, front_predicate, purpose_agent
+from veracity.extract.claims_attribution import attacker_links, involvement_links
 from veracity.extract.claims_facilities import facility_havens
 from veracity.extract.claims_hedges import hedge_for as hedge_for
 from veracity.extract.claims_hedges import hedge_in as hedge_in
@@ -168,8 +169,11 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     return out
 
 
-def _passive_event(ctx: Ctx, verb: Token) -> bool:
-    return any(i.startswith("event:") for c in verb.children if c.dep_ == "nsubjpass" for i in ids(ctx, c))
+def _event_argument(ctx: Ctx, verb: Token) -> bool:
+    """The verb's passive subject or, unless the verb is a claim ('ISKP claimed the attack' is the group's own word,
+    read by the claims step), its object is an event: 'the attack was planned', 'the BLA carried out the attack'."""
+    deps = {"nsubjpass"} if verb.lemma_.lower() in cues().words("passive_claim_verbs") else {"nsubjpass", "dobj"}
+    return any(i.startswith("event:") for c in verb.children if c.dep_ in deps for i in ids(ctx, c))
 
 
 def _source_states(ctx: Ctx, verb: Token) -> list[str]:
@@ -293,6 +297,8 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
         found += phrase_links(ctx, token, lambda v: _subjects(ctx, v))  # "at loggerheads with", "under the garb of"
         found += facility_havens(ctx, token)  # "training centers for ISIS-K have been established in X"
         found += attribution_links(ctx, token)  # "a statement attributing responsibility to foreign agencies"
+        found += involvement_links(ctx, token, lambda v: _subjects(ctx, v))  # "denied involvement in the attack"
+        found += attacker_links(ctx, token)  # "the attackers were members of the ISKP"
         if token.tag_ in {"VBN", "JJ"} and token.lower_ in c.rel_participles and token.dep_ in {"amod", "acl"}:
             found += _participle_links(ctx, token, c.rel_participles[token.lower_])
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in c.raw.get("role_noun_index", _role_index()):
@@ -317,8 +323,8 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
             found += _crackdown_links(ctx, token)
         elif token.pos_ == "VERB" and lemma in c.rel_verbs:
             found += _verb_links(ctx, token, c.rel_verbs[lemma])
-        elif token.pos_ == "VERB" and lemma in c.words("causal_verbs") and _passive_event(ctx, token):
-            found += _verb_links(ctx, token, "responsible_for")  # "the attack was planned in Afghanistan"
+        elif token.pos_ == "VERB" and lemma in c.words("causal_verbs") and _event_argument(ctx, token):
+            found += _verb_links(ctx, token, "responsible_for")  # "planned in Afghanistan", "carried out the attack"
         elif token.pos_ in {"NOUN", "PROPN"} and (lemma in c.rel_nouns or token.lower_ in c.rel_nouns):
             found += _presupposed(_noun_links(ctx, token, c.rel_nouns.get(lemma) or c.rel_nouns[token.lower_]), token)
     return _dedupe(found)

@@ -126,6 +126,7 @@ def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
                 for x in ids(ctx, c if c.dep_ != "agent" else next(c.children, c))
             ]
             doers = doers or _doer_of_act_in(ctx, trigger)
+            hedge = hedge_in(_clause(trigger))
             for doer in (d for d in doers if d.startswith("actor:")):
                 ctx.add(
                     doer,
@@ -134,8 +135,8 @@ def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
                     claimant=ctx.author,
                     sent=sent,
                     extractor=EXTRACTOR,
-                    hedge=hedge_in(_clause(trigger)),
-                    attribution="stated",
+                    hedge=hedge,
+                    attribution="possible" if hedge else "stated",  # "the BLA may have carried out the attack"
                 )
             _targets(ctx, trigger, event.id, sent)
 
@@ -195,6 +196,14 @@ def _targets(ctx: Ctx, trigger: Token, event_id: str, sent: Span) -> None:
                 )
 
 
+def _perpetration(predicate: str, hedge: str | None) -> str | None:
+    """The article naming a doer states it; hedged ('the BLA may have carried out the attack') it only thinks it
+    possible."""
+    if predicate != "responsible_for":
+        return None
+    return "possible" if hedge else "stated"
+
+
 def find_relations(ctx: Ctx, used: set[int]) -> None:
     """Record the article's own links in every sentence, skipping tokens already read as reported speech."""
     for sent in ctx.sdoc.sents:
@@ -203,6 +212,7 @@ def find_relations(ctx: Ctx, used: set[int]) -> None:
         free = [t for t in sent if t.i not in used]
         for link in links_in(ctx, free):
             cue = sent.doc[link.cue]
+            hedge = hedge_for(cue)
             if any(
                 a.subject == link.subject and a.object == link.object and a.span[0] == sent.start_char
                 for a in ctx.assertions
@@ -218,7 +228,7 @@ def find_relations(ctx: Ctx, used: set[int]) -> None:
                 sent=sent,
                 extractor=extractor,
                 stance=Stance.DENIES if link.negated else Stance.ASSERTS,
-                hedge=hedge_for(cue),
+                hedge=hedge,
                 literal=link.literal,
-                attribution="stated" if link.predicate == "responsible_for" else None,
+                attribution=_perpetration(link.predicate, hedge),
             )
