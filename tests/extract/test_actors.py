@@ -25,6 +25,8 @@ def _actor_surfaces(rec: dict[str, Any]) -> dict[str, set[str]]:
         ("#Pakistan condemned the attack.", "Pakistan", "Pakistan"),
         ("Islamabad rejected the accusation on Sunday.", "Pakistan", "Islamabad"),
         ("Kabul denied that its territory was used against Pakistan.", "Afghan Taliban", "Kabul"),
+        ("police said the bla carried out the attack in quetta.", "Balochistan Liberation Army", "bla"),
+        ("the blf claimed the ambush near turbat.", "Balochistan Liberation Front", "blf"),
     ],
 )
 def test_actors_registry_and_metonyms(record: Record, text: str, name: str, surface: str) -> None:
