@@ -158,3 +158,23 @@ def test_relations_attack_on_person_is_a_victim_and_phrase_stops_at_clauses(
 def test_relations_attack_on_a_pronoun_names_no_target(extract: Callable[..., Any]) -> None:
     found = _roles(extract("Four people were killed in the attack on him in Quetta on Monday."))
     assert not any(obj.lower() == "him" for _, obj in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapons"),
+    [
+        (
+            "Suicide bombers attacked the Kabul airport with explosive vests, killing 170 civilians.",
+            {"explosive vests"},
+        ),
+        (
+            "Gunmen attacked a police checkpoint in Bannu with rifles and grenades on Monday, killing two policemen.",
+            {"rifles", "grenades"},
+        ),
+        ("two soldiers were killed in an attack with rockets on a base in khost on friday.", {"rockets"}),
+        ("The army attacked the hideout with the help of local elders on Friday, killing five militants.", set()),
+    ],
+)
+def test_relations_weapon_named_in_a_with_phrase(extract: Callable[..., Any], text: str, weapons: set[str]) -> None:
+    found = {a.object for a in extract(text).assertions if a.predicate == "weapon"}
+    assert found == weapons

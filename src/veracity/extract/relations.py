@@ -139,6 +139,7 @@ def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
                     attribution="possible" if hedge else "stated",  # "the BLA may have carried out the attack"
                 )
             _targets(ctx, trigger, event.id, sent)
+            _weapons(ctx, trigger, event.id, sent)
 
 
 def _doer_of_act_in(ctx: Ctx, trigger: Token) -> list[str]:
@@ -175,6 +176,35 @@ def _target_phrase(obj: Token) -> str:
             end = child.right_edge.i + 1 if stop is None else stop
             break
     return obj.doc[obj.left_edge.i : end].text
+
+
+def _weapon_objects(trigger: Token) -> list[Token]:
+    """Weapon nouns in a "with" / "using" phrase on the attack word or on the verb it is an argument of ("attacked
+    the airport with explosive vests", "killed in an attack with rifles and grenades")."""
+    hosts = [trigger]
+    if trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+        hosts.append(trigger.head if trigger.dep_ != "pobj" else trigger.head.head)
+    classes = load_lexicon().classes
+    found: list[Token] = []
+    for host in hosts:
+        for prep in (c for c in host.children if c.lower_ in {"with", "using"}):
+            for obj in (o for o in prep.children if o.dep_ in {"pobj", "dobj"}):
+                found += [n for n in (obj, *obj.conjuncts) if classes.get(n.lemma_.lower()) == "weapon"]
+    return found
+
+
+def _weapons(ctx: Ctx, trigger: Token, event_id: str, sent: Span) -> None:
+    """The weapon the article names for an attack, as a literal: news names it in a "with" phrase."""
+    for noun in _weapon_objects(trigger):
+        ctx.add(
+            event_id,
+            "weapon",
+            _target_phrase(noun),
+            claimant=ctx.author,
+            sent=sent,
+            extractor="events.roles",
+            literal=True,
+        )
 
 
 def _targets(ctx: Ctx, trigger: Token, event_id: str, sent: Span) -> None:
