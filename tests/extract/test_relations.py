@@ -178,3 +178,32 @@ def test_relations_attack_on_a_pronoun_names_no_target(extract: Callable[..., An
 def test_relations_weapon_named_in_a_with_phrase(extract: Callable[..., Any], text: str, weapons: set[str]) -> None:
     found = {a.object for a in extract(text).assertions if a.predicate == "weapon"}
     assert found == weapons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relations between Chile and Bolivia have been broken since 1978.", set()),
+        ("Trade relations between Argentina and Nicaragua were discussed on Monday.", set()),
+        ("The closeness of Sino-Pakistani relations worries New Delhi.", {("China", "allied_with", "Pakistan")}),
+        ("Islamabad has close relations with Beijing.", {("Pakistan", "allied_with", "China")}),
+        ("The FMLN suspended its dialogue with the government of El Salvador.", set()),
+        ("the fmln suspended its talks with the government.", set()),
+        (
+            "Qatar hosted talks between the Taliban and the United States in Doha.",
+            {("Qatar", "mediates", "Afghan Taliban"), ("Qatar", "mediates", "United States")},
+        ),
+    ],
+)
+def test_relations_neutral_relations_and_talks_need_a_qualifier(
+    extract: Callable[..., Any], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """Diplomatic 'relations' are no alliance and the sides of 'talks' are no mediators, unless the text says so."""
+    extraction = extract(text)
+    names = {e.id: e.name for e in extraction.entities}
+    found = {
+        (names.get(a.subject, a.subject), a.predicate, names.get(a.object, a.object))
+        for a in extraction.assertions
+        if a.predicate in {"allied_with", "mediates"}
+    }
+    assert found == expected

@@ -198,7 +198,27 @@ def _event_owner(ctx: Ctx, verb: Token) -> list[str]:
     ]
 
 
+def _says_too_little(noun: Token, predicate: str) -> bool:
+    """Relation nouns that need a qualifier to mean what the predicate says (``neutral_ties``, ``negotiation``)."""
+    c = cues()
+    lemma = noun.lemma_.lower()
+    if predicate == "allied_with" and lemma in c.words("neutral_ties", "nouns"):
+        warm = c.words("neutral_ties", "warm")
+        if any(m.lower_ in warm for m in noun.children if m.dep_ == "amod"):
+            return False
+        head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        return head is None or head.lemma_.lower() not in c.words("relations", "nouns", "allied_with")
+    if predicate == "mediates" and lemma in c.words("negotiation", "nouns"):
+        anchor = noun
+        while anchor.dep_ == "conj" and anchor.head is not anchor:
+            anchor = anchor.head
+        return not (anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in c.words("negotiation", "hosting_verbs"))
+    return False
+
+
 def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
+    if _says_too_little(noun, predicate):
+        return []
     subj = [i for c in noun.children if c.dep_ in {"poss", "compound", "amod"} or possessive(c) for i in ids(ctx, c)]
     subj = subj or [i for c in noun.children if c.dep_ == "amod" and (i := demonym_state(ctx, c))]
     anchor = noun
