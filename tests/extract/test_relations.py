@@ -207,3 +207,31 @@ def test_relations_neutral_relations_and_talks_need_a_qualifier(
         if a.predicate in {"allied_with", "mediates"}
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistan sent hundreds of militants across the border to the TTP, Kabul alleged.",
+            {("Pakistan", "Tehrik-i-Taliban Pakistan")},
+        ),
+        (
+            "Russia condemned Western spy agencies' transfer of foreign terrorists to ISIS-K cells.",
+            {("Western intelligence agencies", "Islamic State Khorasan Province")},
+        ),
+        ("While sending a group of military advisers to El Salvador, the United States cut its aid.", set()),
+        ("China sent food and medicine to the Taliban government last week.", set()),
+    ],
+)
+def test_relations_transfer_is_of_fighters_to_their_recipient(
+    extract: Callable[..., Any], text: str, expected: set[tuple[str, str]]
+) -> None:
+    extraction = extract(text)
+    names = {e.id: e.name for e in extraction.entities}
+    found = {
+        (names.get(a.subject, a.subject), names.get(a.object, a.object))
+        for a in extraction.assertions
+        if a.predicate == "transfers_fighters_to"
+    }
+    assert found == expected

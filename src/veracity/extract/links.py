@@ -143,6 +143,8 @@ def _subjects(ctx: Ctx, verb: Token) -> list[str]:
 
 def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     predicate = front_predicate(verb, predicate)
+    if predicate == "transfers_fighters_to" and not _moves_fighters(verb):
+        return []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = [i for c in verb.children if c.dep_ == "agent" for p in c.children for i in ids(ctx, p)]
     if passive:
@@ -152,6 +154,9 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
         subj, objs = _subjects(ctx, verb), _objects(ctx, verb)
         if predicate == "mediates":  # "mediating between Islamabad and the TTP"
             objs += between_parties(ctx, verb)
+        if predicate == "transfers_fighters_to":  # the fighters sent are not whom they are sent to
+            moved = {i for c in verb.children if c.dep_ == "dobj" for t in c.subtree for i in ids(ctx, t)}
+            objs = [o for o in objs if o not in moved]
     if verb.lemma_.lower() == "use" and any(_territory(ctx, c) for c in verb.children if c.dep_ == "dobj"):
         return []  # "use Afghan soil against Pakistan" is not backing Afghanistan
     if not objs and not passive and predicate == "supports":  # "guiding the Taliban's takeover": backing the doer
@@ -213,7 +218,18 @@ def _says_too_little(noun: Token, predicate: str) -> bool:
         while anchor.dep_ == "conj" and anchor.head is not anchor:
             anchor = anchor.head
         return not (anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in c.words("negotiation", "hosting_verbs"))
+    if predicate == "transfers_fighters_to":
+        return not _moves_fighters(noun)
     return False
+
+
+def _moves_fighters(cue: Token) -> bool:
+    """What a "send" / "transfer" cue moves is people who fight: its object, or its "of" object for a noun."""
+    fighters = cues().words("fighter_nouns")
+    moved = [c for c in cue.children if c.dep_ == "dobj"]
+    moved += [o for p in cue.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    moved += [o for m in moved for p in m.children if p.lower_ == "of" for o in p.children]  # "hundreds of militants"
+    return any(n.lemma_.lower() in fighters for m in moved for n in (m, *m.conjuncts))
 
 
 def _noun_links(ctx: Ctx, noun: Token, predicate: str) -> list[Link]:
