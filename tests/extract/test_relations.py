@@ -235,3 +235,15 @@ def test_relations_transfer_is_of_fighters_to_their_recipient(
         if a.predicate == "transfers_fighters_to"
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "controls"),
+    [
+        ("The Haqqani network took over the ISKP in 2020, analysts say.", True),
+        ("The passports could have been stolen and taken to Colombia by drug traffickers, an official said.", False),
+        ("the militants were taken to pakistan by the army.", False),
+    ],
+)
+def test_relations_take_controls_only_with_over(extract: Callable[..., Any], text: str, controls: bool) -> None:
+    assert any(a.predicate == "controls" for a in extract(text).assertions) is controls

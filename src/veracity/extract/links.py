@@ -145,6 +145,9 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     predicate = front_predicate(verb, predicate)
     if predicate == "transfers_fighters_to" and not _moves_fighters(verb):
         return []
+    particles = cues().raw.get("particle_verbs", {}).get(verb.lemma_.lower())
+    if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children):
+        return []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = [i for c in verb.children if c.dep_ == "agent" for p in c.children for i in ids(ctx, p)]
     if passive:
