@@ -247,3 +247,17 @@ def test_relations_transfer_is_of_fighters_to_their_recipient(
 )
 def test_relations_take_controls_only_with_over(extract: Callable[..., Any], text: str, controls: bool) -> None:
     assert any(a.predicate == "controls" for a in extract(text).assertions) is controls
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Is the ISI backing the TTP?", "question"),
+        ("Did the TTP carry out the attack on the school in Peshawar on Monday?", "question"),
+        ("The ISI backs the TTP.", None),
+    ],
+)
+def test_relations_question_is_a_hedge(extract: Callable[..., Any], text: str, hedge: str | None) -> None:
+    """A headline or sentence that asks states nothing: its links are hedged, never settled background."""
+    lines = [a for a in extract(text).assertions if a.predicate in {"supports", "responsible_for"}]
+    assert lines and all(a.hedge == hedge for a in lines)

@@ -42,4 +42,12 @@ def hedge_for(token: Token) -> str | None:
         found = hedge_in([head, *[c for c in head.children if c.dep_ in {"aux", "auxpass", "advmod", "neg"}]])
         if found is None and head.lemma_.lower() in inquiry and head.i < token.i:
             found = head.lemma_.lower()
-    return found
+    return found or asked(token)
+
+
+def asked(token: Token) -> str | None:
+    """"question" when the token's sentence is a question ("Has ISIS used chemical weapons on Kobane?"): a question
+    puts a link up for doubt, it does not state it."""
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in {'"', "”", "’", ")"}), None)
+    return "question" if last is not None and last.text == "?" else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from veracity.extract.claims_hedges import asked
 from veracity.extract.context import Ctx
 from veracity.extract.lexicon import cues
 from veracity.extract.links import hedge_for, hedge_in, ids, links_in
@@ -126,7 +127,7 @@ def _perpetrators(ctx: Ctx, sent: Span, used: set[int]) -> None:
                 for x in ids(ctx, c if c.dep_ != "agent" else next(c.children, c))
             ]
             doers = doers or _doer_of_act_in(ctx, trigger)
-            hedge = hedge_in(_clause(trigger))
+            hedge = hedge_in(_clause(trigger)) or asked(trigger)
             for doer in (d for d in doers if d.startswith("actor:")):
                 ctx.add(
                     doer,
