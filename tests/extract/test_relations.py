@@ -261,3 +261,37 @@ def test_relations_question_is_a_hedge(extract: Callable[..., Any], text: str, h
     """A headline or sentence that asks states nothing: its links are hedged, never settled background."""
     lines = [a for a in extract(text).assertions if a.predicate in {"supports", "responsible_for"}]
     assert lines and all(a.hedge == hedge for a in lines)
+
+
+def _triples(extraction: Any) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in extraction.entities}
+    return {
+        (names.get(a.subject, a.subject), a.predicate, names.get(a.object, a.object)) for a in extraction.assertions
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Abu Bakr al-Baghdadi joined al-Qaeda in 2004.",
+            ("Abu Bakr al-Baghdadi", "member_of", "al-Qaeda"),
+            ("Abu Bakr al-Baghdadi", "allied_with", "al-Qaeda"),
+        ),
+        (
+            "The TTP joined the ISKP against the Taliban, a commander said.",
+            ("Tehrik-i-Taliban Pakistan", "hostile_to", "Afghan Taliban"),
+            ("Tehrik-i-Taliban Pakistan", "allied_with", "Afghan Taliban"),
+        ),
+        (
+            "Pakistan backed the Taliban against the United States, officials said.",
+            ("Pakistan", "hostile_to", "United States"),
+            ("Pakistan", "supports", "United States"),
+        ),
+    ],
+)
+def test_relations_joining_and_siding_against(
+    extract: Callable[..., Any], text: str, present: tuple[str, str, str], absent: tuple[str, str, str]
+) -> None:
+    found = _triples(extract(text))
+    assert present in found and absent not in found

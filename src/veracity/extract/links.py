@@ -141,6 +141,18 @@ def _subjects(ctx: Ctx, verb: Token) -> list[str]:
     return []
 
 
+def _against(ctx: Ctx, verb: Token) -> list[str]:
+    """Actors in an "against" phrase on a verb of alliance: "joined the ISKP against the Taliban" names an enemy,
+    not a second ally."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"]
+    return [i for p in preps for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts) for i in ids(ctx, t)]
+
+
+def _person(ctx: Ctx, entity_id: str) -> bool:
+    """The entity is a person (from the actors found in the document)."""
+    return any(m.entity.id == entity_id and m.entity.type == "person" for m in ctx.found.actors)
+
+
 def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
     predicate = front_predicate(verb, predicate)
     if predicate == "transfers_fighters_to" and not _moves_fighters(verb):
@@ -164,10 +176,15 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
         return []  # "use Afghan soil against Pakistan" is not backing Afghanistan
     if not objs and not passive and predicate == "supports":  # "guiding the Taliban's takeover": backing the doer
         objs = [i for i in _event_owner(ctx, verb) if i not in subj]
+    if predicate == "allied_with" and verb.lemma_.lower() == "join" and subj and all(_person(ctx, s) for s in subj):
+        predicate = "member_of"  # a person who joins a group becomes a member; a group that joins one, an ally
+    opposed = _against(ctx, verb) if predicate in {"allied_with", "member_of", "supports"} else []
+    objs = [o for o in objs if o not in opposed]
     neg = negated(verb)
     causal = verb.lemma_.lower() in cues().words("causal_verbs")
     allies = companions(ctx, verb) if predicate == "hostile_to" else []
     out = [Link(s, "allied_with", a, verb.i, neg) for s in subj for a in allies]
+    out += [Link(s, "hostile_to", o, verb.i, neg) for s in subj for o in opposed if o not in subj]
     for o in (o for o in objs if o not in allies):
         if o.startswith("event:") and not causal:
             for owner in _event_owner(ctx, verb):
