@@ -429,7 +429,7 @@ def _governs(span: Span) -> bool:
 
 def headline(sent: Span) -> bool:
     """A Title Case line (most words capitalised): statistical names there are unreliable."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    words = [t for t in sent if t.is_alpha and len(t) > 4]  # title case leaves "from", "into", "with" low
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
