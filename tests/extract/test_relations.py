@@ -295,3 +295,17 @@ def test_relations_joining_and_siding_against(
 ) -> None:
     found = _triples(extract(text))
     assert present in found and absent not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US airstrike kills al-Shabaab leader in Somalia.",
+        "A drone strike targeted the TTP commander in Bajaur on Monday.",
+    ],
+)
+def test_relations_an_event_is_no_party_to_a_link(extract: Callable[..., Any], text: str) -> None:
+    extraction = extract(text)
+    events = {e.id for e in extraction.entities if e.kind.value == "event"}
+    links = [a for a in extraction.assertions if a.predicate in {"hostile_to", "supports", "allied_with"}]
+    assert not any(a.subject in events for a in links)

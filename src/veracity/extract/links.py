@@ -176,6 +176,7 @@ def _verb_links(ctx: Ctx, verb: Token, predicate: str) -> list[Link]:
         return []  # "use Afghan soil against Pakistan" is not backing Afghanistan
     if not objs and not passive and predicate == "supports":  # "guiding the Taliban's takeover": backing the doer
         objs = [i for i in _event_owner(ctx, verb) if i not in subj]
+    subj = [s for s in subj if not s.startswith("event:")]  # "a US airstrike targets X": the strike is no party
     if predicate == "allied_with" and verb.lemma_.lower() == "join" and subj and all(_person(ctx, s) for s in subj):
         predicate = "member_of"  # a person who joins a group becomes a member; a group that joins one, an ally
     opposed = _against(ctx, verb) if predicate in {"allied_with", "member_of", "supports"} else []
