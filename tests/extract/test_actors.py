@@ -107,3 +107,15 @@ def test_actors_headline_detection(extractor: Any, line: str, is_headline: bool)
     sent = next(extractor.nlp(line).sents)
     assert headline(sent) is is_headline
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zabiullah Mujahid's statement denied the report.",
+        "The TTP’s leaders met in Kunar, and Noor Wali Mehsud's deputy spoke.",
+    ],
+)
+def test_actors_aliases_carry_no_possessive(extract: Callable[..., Any], text: str) -> None:
+    aliases = {a.surface for a in extract(text).aliases}
+    assert aliases and not any(s.endswith(("'s", "’s")) for s in aliases)

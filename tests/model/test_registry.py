@@ -180,6 +180,7 @@ def _entry(name: str, **extra: Any) -> dict[str, Any]:
     ([_entry("A", colour="red")], (), "unknown keys"),
     ([_entry("A", lowercase_ok=["AB"])], (), "not its surfaces"),
     ([_entry("A", country="Pakistan")], (), "alpha-2"),
+    ([_entry("A", aliases=["Abu Zaid's"])], (), "possessive"),
     ([_entry("A", aliases="ISKP")], (), "list of non-empty strings"),
     ([{"type": "state"}], (), "without a name"),
 ])

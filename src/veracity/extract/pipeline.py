@@ -60,6 +60,15 @@ def _mention(ctx: Ctx, entity_id: str, start: int, end: int, surface: str) -> Me
     )
 
 
+def without_possessive(surface: str) -> str:
+    """The name without a possessive ending ("Zabihullah Mujahid's" -> "Zabihullah Mujahid"): an alias names the
+    actor, not what belongs to it."""
+    for ending in ("'s", "’s", "'", "’"):
+        if surface.endswith(ending) and len(surface) > len(ending) + 1:
+            return surface[: -len(ending)].rstrip()
+    return surface
+
+
 def _entities(ctx: Ctx, found: Found) -> tuple[list[Entity], list[Alias], list[Mention]]:
     """Entities, aliases (every surface seen, origin extracted) and mentions of one document."""
     entities: dict[str, Entity] = {}
@@ -67,8 +76,9 @@ def _entities(ctx: Ctx, found: Found) -> tuple[list[Entity], list[Alias], list[M
     mentions: list[Mention] = []
     for m in found.actors:
         entities.setdefault(m.entity.id, m.entity)
-        key = (m.entity.id, m.surface)
-        aliases.setdefault(key, Alias(m.entity.id, m.surface, normalise_name(m.surface), AliasOrigin.EXTRACTED))
+        surface = without_possessive(m.surface)
+        key = (m.entity.id, surface)
+        aliases.setdefault(key, Alias(m.entity.id, surface, normalise_name(surface), AliasOrigin.EXTRACTED))
         mentions.append(_mention(ctx, m.entity.id, m.start, m.end, m.surface))
     for p in found.places:
         place = Entity(kind=EntityKind.PLACE, name=p.name, type=p.kind, attributes={"country": p.country})

@@ -198,6 +198,10 @@ def _check_entry(raw: Any) -> None:
     country = raw.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isupper()):
         raise ConfigError(f"actor {raw['name']!r} has country {country!r}", fix="use an ISO-3166 alpha-2 code")
+    possessive = [a for a in raw.get("aliases") or [] if isinstance(a, str) and a.endswith(("'s", "’s"))]
+    if possessive:
+        raise ConfigError(f"actor {raw['name']!r} has possessive aliases {possessive}",
+                          fix="list the name alone: the tokenizer splits the possessive off")
 
 
 def _actor(raw: Any) -> RegistryActor:
