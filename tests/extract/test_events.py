@@ -84,3 +84,17 @@ def test_events_known_event_by_world_knowledge(record: Record, text: str, publis
 def test_events_recent_key_expires(record: Record) -> None:
     rec = record("Police cordoned off the site of the Moscow attack.", "2031-05")
     assert "Crocus City Hall attack" not in {e["label"] for e in rec["events"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A US Marine was shot by a Taliban sniper in Helmand on Monday.", "armed_assault"),
+        ("A policeman was shot dead in Quetta on Monday.", "armed_assault"),
+        ("Gunmen shot dead nine passengers on a bus in Quetta on Monday.", "mass_shooting"),
+        ("Gunmen killed dozens of worshippers in a shooting at a mosque in Peshawar on Friday.", "mass_shooting"),
+        ("The massacre at the school in Peshawar killed two teachers.", "mass_shooting"),
+    ],
+)
+def test_events_shooting_is_mass_only_with_several_hit(record: Record, text: str, kind: str) -> None:
+    assert [e["type"] for e in record(text)["events"]] == [kind]

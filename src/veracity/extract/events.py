@@ -151,6 +151,7 @@ def _generic(token: Token, kind: str, found: Found, published: str | None) -> li
         return []
     where = place.name if place else None
     surface = _surface(token, kind, phrase)
+    kind = _few_shot(kind, token, killed, injured)
     out = []
     for when in dates if len(dates) > 1 else [date]:
         label = _label(kind, where, when)
@@ -170,6 +171,20 @@ def _generic(token: Token, kind: str, found: Found, published: str | None) -> li
             )
         )
     return out
+
+
+def _few_shot(kind: str, token: Token, killed: int | None, injured: int | None) -> str:
+    """A shooting is a mass shooting only with several people hit or in so many words ("massacre", "mass
+    shooting"); "a Marine was shot by a sniper" is an armed assault."""
+    if kind != "mass_shooting":
+        return kind
+    lex = event_lexicon()
+    if token.lemma_.lower() in lex.mass_words or any(c.lower_ in lex.mass_words for c in token.children):
+        return kind
+    if any(t.lower_ in lex.vague for t in token.sent):  # "killed dozens of worshippers"
+        return kind
+    hit = (killed or 0) + (injured or 0)
+    return kind if hit >= lex.mass_threshold else "armed_assault"
 
 
 def _label(kind: str, where: str | None, when: str | None) -> str:

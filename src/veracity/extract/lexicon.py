@@ -123,6 +123,8 @@ class EventLexicon:
     numbers: dict[str, int]
     vague: frozenset[str]
     known: tuple[KnownEvent, ...]
+    mass_words: frozenset[str] = frozenset()
+    mass_threshold: int = 4
 
 
 @cache
@@ -153,4 +155,6 @@ def event_lexicon() -> EventLexicon:
         numbers={str(k): int(v) for k, v in raw["numbers"].items()},
         vague=frozenset(raw["vague"]),
         known=known,
+        mass_words=frozenset(raw.get("mass_shooting", {}).get("words", ())),
+        mass_threshold=int(raw.get("mass_shooting", {}).get("threshold", 4)),
     )
