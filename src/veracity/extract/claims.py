@@ -335,10 +335,8 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
         for link in links_in(ctx, tokens):
             for who in [claimant, *_co_claimants(ctx, verb, claimant)]:
                 stance = _stance(verb, link)
-                ctx.add(
-                    link.subject,
-                    link.predicate,
-                    link.object,
+                ctx.add_link(
+                    link,
                     claimant=who,
                     sent=sent,
                     extractor=EXTRACTOR,
@@ -497,10 +495,8 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
         hedge = hedge_in(tokens) or hedge_in([c for c in noun.children if c.dep_ == "amod"])  # "a vague statement"
         for link in links_in(ctx, tokens):
             stance = Stance.DENIES if link.negated else Stance.ASSERTS
-            ctx.add(
-                link.subject,
-                link.predicate,
-                link.object,
+            ctx.add_link(
+                link,
                 claimant=claimant,
                 sent=sent,
                 extractor=EXTRACTOR,

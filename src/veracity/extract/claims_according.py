@@ -35,10 +35,8 @@ def according_to(
     for link in links_in(ctx, tokens):
         stance = Stance.DENIES if link.negated else Stance.ASSERTS
         perpetrator = link.predicate == "responsible_for"
-        ctx.add(
-            link.subject,
-            link.predicate,
-            link.object,
+        ctx.add_link(
+            link,
             claimant=claimant,
             sent=sent,
             extractor=EXTRACTOR,

@@ -69,10 +69,8 @@ def restate(ctx: Ctx, noun: Token, sent: Span, claimants: list[str], deny: bool)
         for who in claimants:
             if who == link.subject and not deny:
                 continue  # "Pakistan has rejected these claims" is a denial; an accused never "levels" its own
-            ctx.add(
-                link.subject,
-                link.predicate,
-                link.object,
+            ctx.add_link(
+                link,
                 claimant=who,
                 sent=sent,
                 extractor=EXTRACTOR,

@@ -47,10 +47,8 @@ def rebutted_narratives(ctx: Ctx, sent: Span, used: set[int]) -> None:
             continue
         if _rebutted(ctx, sent):
             for link in links_in(ctx, content):
-                ctx.add(
-                    link.subject,
-                    link.predicate,
-                    link.object,
+                ctx.add_link(
+                    link,
                     claimant=ctx.author,
                     sent=sent,
                     extractor=EXTRACTOR,

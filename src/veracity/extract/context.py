@@ -4,6 +4,7 @@ turn a finding into an :class:`Assertion` tied to its sentence."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,6 +14,19 @@ from veracity.model.ids import slug
 from veracity.model.records import Assertion, Document, Entity, EntityKind, Stance, author_claimant
 
 VERSION = 3
+
+
+class Triple(Protocol):
+    """Anything that names a subject, a predicate and an object (a found link)."""
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def predicate(self) -> str: ...
+
+    @property
+    def object(self) -> str: ...
 
 
 @dataclass(slots=True)
@@ -79,6 +93,10 @@ class Ctx:
         )
         if all(x.id != a.id for x in self.assertions):
             self.assertions.append(a)
+
+    def add_link(self, link: Triple, *, claimant: str, sent: Span, extractor: str, **kw: Any) -> None:
+        """Record a found link as one assertion: the link gives the triple, the rest is as for :meth:`add`."""
+        self.add(link.subject, link.predicate, link.object, claimant=claimant, sent=sent, extractor=extractor, **kw)
 
     def has(self, subject: str, predicate: str, obj: str, sent: Span) -> bool:
         """True when a link between these two in this sentence is already recorded (by any step)."""

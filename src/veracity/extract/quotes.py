@@ -171,10 +171,8 @@ def quoted_speech(ctx: Ctx, used: set[int]) -> None:
             free = [t for t in span if t.i not in used]
             for link in (x for x in links_in(ctx, free) if not x.presupposed):
                 cue = ctx.sdoc[link.cue]
-                ctx.add(
-                    link.subject,
-                    link.predicate,
-                    link.object,
+                ctx.add_link(
+                    link,
                     claimant=speaker,
                     sent=cue.sent,
                     extractor=EXTRACTOR,

@@ -251,10 +251,8 @@ def find_relations(ctx: Ctx, used: set[int]) -> None:
                 continue
             argued = _contested(ctx, link.subject, link.predicate, link.object) and not link.presupposed
             extractor = ARGUED if argued else EXTRACTOR
-            ctx.add(
-                link.subject,
-                link.predicate,
-                link.object,
+            ctx.add_link(
+                link,
                 claimant=ctx.author,
                 sent=sent,
                 extractor=extractor,
