@@ -194,3 +194,29 @@ def test_a_groups_own_name_is_no_unnamed_body(extract: Extract) -> None:
     text = _BUS + 'The "Baloch armed forces of liberation," a new group, has claimed responsibility for the attack.'
     claimants = {x[0] for x in _lines(extract(text))}
     assert not [c for c in claimants if c.endswith("(unnamed)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Gunmen killed five soldiers in Kunar on Sunday. Afghan soldiers said the Taliban carried out the attack.",
+            "Afghan soldiers (unnamed)",
+        ),
+        (
+            "A bomb killed nine people in Kabul on Monday. Russian investigators said the ISKP carried out the attack.",
+            "Russian investigators (unnamed)",
+        ),
+        (
+            "A bomb killed nine people in Quetta on Monday. The government said the TTP carried out the attack.",
+            "government (unnamed)",
+        ),
+    ],
+)
+def test_an_unnamed_body_of_a_state_is_the_claimant_never_the_author(
+    extract: Extract, text: str, claimant: str
+) -> None:
+    """Soldiers, ministries and governments speak as authorities: what they say is theirs, not the article's fact."""
+    lines = _lines(extract(text))
+    assert any(line[0] == claimant and line[3] == "accused_by_authorities" for line in lines)
+    assert not any(line[0] == "author" for line in lines)

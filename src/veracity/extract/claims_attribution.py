@@ -52,9 +52,10 @@ def unnamed_authority(ctx: Ctx, subj: Token) -> str | None:
     c = cues()
     head = subj.lower_
     authority = head in c.words("unnamed_sources", "authorities")
-    if (not authority and head not in c.words("unnamed_sources", "witnesses")) or _a_name(subj):
+    state = _state_modifier(ctx, subj)
+    if (not authority and head not in c.words("unnamed_sources", "witnesses")) or _a_name(subj, state):
         return None
-    nation = _nationality(subj)
+    nation = _nationality(subj) or (state.text if state is not None else None)
     if authority and (known := _registry_body(ctx, subj, nation)) is not None:
         return known
     words = [t.lower_ for t in subj.lefts if t.dep_ == "compound" and not t.ent_type_]
@@ -62,11 +63,21 @@ def unnamed_authority(ctx: Ctx, subj: Token) -> str | None:
     return ctx.placeholder(f"{name}{_UNNAMED}", "state_agency" if authority else "other")
 
 
-def _a_name(subj: Token) -> bool:
+def _state_modifier(ctx: Ctx, subj: Token) -> Token | None:
+    """A state named before the speaker ('US troops', 'Afghan Taliban police' is not one): the state they serve."""
+    for child in subj.lefts:
+        mention = ctx.found.actor_at(child.i)
+        if child.dep_ in {"compound", "nmod"} and mention is not None and mention.entity.type == "state":
+            return child
+    return None
+
+
+def _a_name(subj: Token, state: Token | None = None) -> bool:
     """'the "zarate willka armed forces of liberation"', 'the Army of Islam': a group's own name, not a body of the
-    state (quoted, proper-noun modifiers, or an 'of' phrase)."""
+    state (quoted, proper-noun modifiers other than a state's name, or an 'of' phrase)."""
     quoted = any(t.is_quote for t in subj.subtree)
-    proper = any(t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod"} for t in subj.lefts)
+    skip = state.i if state is not None else -1
+    proper = any(t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod"} and t.i != skip for t in subj.lefts)
     return quoted or proper or any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
 
 
