@@ -29,6 +29,7 @@ from veracity.extract.claims_attribution import (
     attribution,
     blamed_actor,
     claimed_by_verb,
+    link_attribution,
     suspicion_on,
     unnamed_authority,
 )
@@ -342,7 +343,7 @@ def claims_of_verb(ctx: Ctx, verb: Token, sent: Span, used: set[int]) -> None:
                     extractor=EXTRACTOR,
                     stance=stance,
                     hedge=hedge or inner,
-                    attribution=_attribution(ctx, link, who, hedge, inner, stance),
+                    attribution=link_attribution(ctx, link, who, hedge, inner, stance),
                     quote=_quote(verb, tokens),
                 )
         used.update(t.i for t in tokens)
@@ -360,15 +361,6 @@ def _co_claimants(ctx: Ctx, verb: Token, first: str) -> list[str]:
     if subj is None:
         return []
     return [i for i in ids(ctx, subj) if i != first and i.startswith("actor:")]
-
-
-def _attribution(
-    ctx: Ctx, link: Link, claimant: str, hedge: str | None, inner: str | None, stance: Stance
-) -> str | None:
-    """Only perpetrator lines are attributed (``claims_attribution.attribution`` says how)."""
-    if link.predicate != "responsible_for":
-        return None
-    return attribution(ctx, claimant, link.subject, hedge, inner, stance)
 
 
 def _quote(verb: Token, tokens: list[Token]) -> str:
@@ -502,7 +494,7 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
                 extractor=EXTRACTOR,
                 stance=stance,
                 hedge=hedge,
-                attribution=_attribution(ctx, link, claimant, None, hedge, stance),
+                attribution=link_attribution(ctx, link, claimant, None, hedge, stance),
                 quote=noun.doc[noun.i : part.right_edge.i + 1].text,
             )
         used.update(t.i for t in tokens)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from veracity.extract.claims_attribution import attribution
+from veracity.extract.claims_attribution import link_attribution
 from veracity.extract.claims_scope import before_concession
 from veracity.extract.context import Ctx
 from veracity.extract.links import hedge_in, links_in
@@ -34,7 +34,6 @@ def according_to(
     inner = hedge_in(before_concession(tokens))
     for link in links_in(ctx, tokens):
         stance = Stance.DENIES if link.negated else Stance.ASSERTS
-        perpetrator = link.predicate == "responsible_for"
         ctx.add_link(
             link,
             claimant=claimant,
@@ -42,6 +41,6 @@ def according_to(
             extractor=EXTRACTOR,
             stance=stance,
             hedge=inner,
-            attribution=attribution(ctx, claimant, link.subject, None, inner, stance) if perpetrator else None,
+            attribution=link_attribution(ctx, link, claimant, None, inner, stance),
         )
     used.update(t.i for t in tokens)

@@ -142,6 +142,15 @@ def _lay(ctx: Ctx, claimant: str) -> bool:
     return entity.name.endswith(_UNNAMED) and head in cues().words("unnamed_sources", "witnesses")
 
 
+def link_attribution(
+    ctx: Ctx, link: Link, claimant: str, verb_hedge: str | None, clause_hedge: str | None, stance: Stance
+) -> str | None:
+    """A found link's attribution: only perpetrator lines are attributed (see :func:`attribution`)."""
+    if link.predicate != "responsible_for":
+        return None
+    return attribution(ctx, claimant, link.subject, verb_hedge, clause_hedge, stance)
+
+
 def attribution(
     ctx: Ctx, claimant: str, subject: str, verb_hedge: str | None, clause_hedge: str | None, stance: Stance
 ) -> str | None:

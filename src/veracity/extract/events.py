@@ -279,18 +279,7 @@ def _definite(token: Token) -> bool:
 
 def _known_mention(sent: Span, published: str | None) -> EventMention | None:
     known = _known_in(sent.text, published)
-    if known is None:
-        return None
-    return EventMention(
-        label=known.label,
-        type=known.type,
-        date=known.date,
-        place=known.place,
-        country=known.country,
-        known=True,
-        triggers=[sent.start],
-        surfaces=[],
-    )
+    return _from_known(known, [sent.start], []) if known is not None else None
 
 
 def _merge(into: EventMention, new: EventMention) -> None:
