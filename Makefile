@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test check lint types layers eval bench lock clean
+.PHONY: install demo test check lint types layers eval train bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,14 @@ check: test
 eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
 	mkdir -p out
 	$(BIN)/veracity eval --gold ../shared/seeds/gold.jsonl
+	$(BIN)/veracity eval --gold ../shared/corpus/dev.jsonl --docs ../shared/corpus/docs --out out/corpus-dev-pred.jsonl
 	$(BIN)/veracity eval muc4 ../shared/muc4/dev.json --out out/muc4-dev-pred.json
 	$(BIN)/veracity eval emergent ../shared/emergent/train.csv --out out/emergent-train-pred.csv
+
+train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minutes; the role model takes longest)
+	$(BIN)/veracity train statements
+	$(BIN)/python bench/train_stance.py
+	nice $(BIN)/python bench/train_roles.py
 
 bench: $(STAMP)
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done

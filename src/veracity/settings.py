@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outlets", "", "Path to a user outlets YAML (name, domain, reliability A-F) merged over the shipped one."),
     Setting("weights", "", "Path to a user assessment-weights YAML merged over the shipped one."),
     Setting("batch_size", 64, "Documents per spaCy batch when extracting."),
+    Setting("statements", "learned", "Who finds claims and relations: learned (the trained statement model) or rules."),
 )
 
 
@@ -46,6 +47,7 @@ class Settings:
     outlets: str = ""
     weights: str = ""
     batch_size: int = 64
+    statements: str = "learned"
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the non-``None`` overrides applied (how CLI flags win over the environment)."""

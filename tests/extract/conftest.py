@@ -14,6 +14,14 @@ from veracity.model.records import Document
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
+    """The hand rules alone: these tests pin the rule modules, which the learned statement model reads as
+    features and proposers. The learned path is tested with ``learned`` (``test_statements.py``)."""
+    return Extractor(statements="rules")
+
+
+@pytest.fixture(scope="session")
+def learned() -> Extractor:
+    """The default extractor: rules, then the learned statement model."""
     return Extractor()
 
 

@@ -73,6 +73,7 @@ class Ctx:
         literal: bool = False,
         attribution: str | None = None,
         quote: str | None = None,
+        score: float = 1.0,
     ) -> None:
         """Record one assertion (duplicates in the same sentence are dropped)."""
         if subject == obj:
@@ -90,6 +91,7 @@ class Ctx:
             hedge=hedge,
             object_literal=literal,
             attribution=attribution,
+            score=score,
         )
         if all(x.id != a.id for x in self.assertions):
             self.assertions.append(a)

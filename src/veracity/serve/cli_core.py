@@ -18,7 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "seeds"
 def _extractor() -> Any:
     from veracity.extract import Extractor
 
-    return Extractor(model=settings().spacy_model)
+    return Extractor(model=settings().spacy_model, statements=settings().statements)
 
 
 def _progress() -> Progress:

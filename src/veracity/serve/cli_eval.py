@@ -30,7 +30,7 @@ class _Extractor:
     def extract_many(self, docs: Iterable[Document]) -> Iterator[Any]:
         from veracity.extract import Extractor
 
-        return Extractor(model=settings().spacy_model).extract_many(docs)
+        return Extractor(model=settings().spacy_model, statements=settings().statements).extract_many(docs)
 
 
 @eval_app.callback()

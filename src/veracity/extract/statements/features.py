@@ -1,0 +1,179 @@
+"""Sparse features of a node pair, of its context (stance, hedge) and of a claimant candidate.
+
+Why these and not the surface words alone: 140 training reports are too few to learn English from strings, so
+every feature also comes in a generalised form (the cue class of a lemma from ``cues.yaml``, the dependency labels
+of the path, the entity types), which is what carries a learned link to reporting the model has never seen.
+Features are plain strings; a model maps the ones it knows to weights and ignores the rest.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from veracity.extract.lexicon import cues
+from veracity.extract.statements.nodes import Node
+
+_MAX_BETWEEN = 12
+_QUOTES = frozenset('"“”')
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Lemma -> cue class, from the shipped lexicons (the generalising half of every lexical feature)."""
+    c = cues()
+    table: dict[str, str] = {}
+    for lemma, pred in c.rel_verbs.items():
+        table[lemma] = f"rel_{pred}"
+    for lemma, pred in c.rel_nouns.items():
+        table.setdefault(lemma, f"reln_{pred}")
+    for group, name in ((c.assert_verbs, "report"), (c.claim_nouns, "claimnoun"), (c.hedging_verbs, "hedgeverb"),
+                        (c.hedge_words, "hedge"), (c.deny_verbs, "deny"), (c.negations, "neg")):
+        for lemma in group:
+            table[lemma] = name
+    return table
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def cue_class(token: Token) -> str | None:
+    """The lexicon class of a token's lemma (or of its lower-cased form, for hedge words like 'reportedly')."""
+    table = _classes()
+    return table.get(lemma(token)) or table.get(token.lower_)
+
+
+def _ancestors_to(token: Token, stop: Token | None) -> list[Token]:
+    chain = [token]
+    while (stop is None or chain[-1].i != stop.i) and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dep_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+    """The dependency path from ``a`` up to the lowest common ancestor and down to ``b`` (both ends included)."""
+    up_a = _ancestors_to(a, None)
+    seen = {t.i for t in up_a}
+    up_b = _ancestors_to(b, None)
+    lca = next((t for t in up_b if t.i in seen), up_a[-1])
+    left = up_a[: next(k for k, t in enumerate(up_a) if t.i == lca.i)]
+    right = up_b[: next((k for k, t in enumerate(up_b) if t.i == lca.i), len(up_b))]
+    return left, lca, right
+
+
+def _word(token: Token) -> list[str]:
+    out = [lemma(token)]
+    if (cls := cue_class(token)) is not None:
+        out.append(f"#{cls}")
+    return out
+
+
+def pair_features(sent: Span, s: Node, o: Node) -> list[str]:
+    """Features of the ordered pair (subject candidate ``s``, object candidate ``o``) in one sentence."""
+    doc = sent.doc
+    a, b = doc[s.head], doc[o.head]
+    left, lca, right = dep_path(a, b)
+    order = "so" if s.start < o.start else "os"
+    feats = [f"t={s.kind}:{s.type}>{o.kind}:{o.type}", f"k={s.kind}>{o.kind}", f"ord={order}"]
+    gap = abs(o.start - s.end) if s.start < o.start else abs(s.start - o.end)
+    feats.append(f"gap={min(gap, 10) // 3}")
+    deps = [t.dep_ for t in left] + ["^"] + [t.dep_ for t in reversed(right)]
+    feats.append("pd=" + "/".join(deps))
+    inner = [t for t in left[1:]] + [lca] + [t for t in right[1:]]
+    inner = [t for t in inner if t.i != a.i and t.i != b.i]
+    feats.append("pl=" + "/".join(lemma(t) for t in inner[:6]))
+    for t in inner:
+        for w in _word(t):
+            feats.append(f"p:{w}")
+    for w in _word(lca):
+        feats.append(f"lca:{w}")
+    feats.append(f"lcadep:{lca.dep_}:{lca.pos_}")
+    feats.append(f"sd:{a.dep_}")
+    feats.append(f"od:{b.dep_}")
+    feats.append(f"sh:{lemma(a.head)}")
+    feats.append(f"oh:{lemma(b.head)}")
+    lo, hi = (s.end, o.start) if s.start < o.start else (o.end, s.start)
+    between = list(doc[lo:hi])
+    if len(between) <= _MAX_BETWEEN:
+        for t in between:
+            if (t.is_alpha and not t.is_stop) or cue_class(t):
+                for w in _word(t):
+                    feats.append(f"b:{w}")
+    else:
+        feats.append("b:far")
+    for t in doc[max(sent.start, min(s.start, o.start) - 3) : min(s.start, o.start)]:
+        feats.append(f"pre:{lemma(t)}")
+    if any(t.dep_ == "neg" or cue_class(t) == "neg" for t in inner):
+        feats.append("neg_on_path")
+    return feats
+
+
+def context_features(sent: Span, s: Node, o: Node, prev: Span | None) -> list[str]:
+    """What stance and hedge depend on: the governing words above the pair and their negations, the sentence's
+    cue words, quotation marks, and a question mark."""
+    doc = sent.doc
+    _, lca, _ = dep_path(doc[s.head], doc[o.head])
+    feats = ["bias"]
+    for t in _ancestors_to(lca, None):
+        for w in _word(t):
+            feats.append(f"anc:{w}")
+        if any(c.dep_ == "neg" for c in t.children):
+            feats.append(f"ancneg:{lemma(t)}")
+            feats.append("ancneg")
+        for c in t.children:
+            if c.dep_ == "aux" and c.tag_ == "MD":
+                feats.append(f"modal:{lemma(c)}")
+            if c.dep_ == "advmod" and (cls := cue_class(c)):
+                feats.append(f"adv#{cls}")
+    for t in sent:
+        if (cls := cue_class(t)) is not None:
+            feats.append(f"s#{cls}")
+            feats.append(f"s:{lemma(t)}")
+    if any(t.text in _QUOTES for t in sent):
+        feats.append("quoted")
+    if sent.text.rstrip().endswith("?"):
+        feats.append("question")
+    if prev is not None and any(cue_class(t) == "deny" for t in prev):
+        feats.append("prev#deny")
+    return feats
+
+
+def claimant_features(sent: Span, s: Node, o: Node, cand: Node | None, where: str, rule_verb: Token | None,
+                      ) -> list[str]:
+    """Features of one claimant candidate for the pair: ``cand`` is a node (None for the article's own voice),
+    ``where`` says where it was found (author, same sentence, previous sentence, rule), ``rule_verb`` is the
+    reporting verb through which a rule proposed it."""
+    doc = sent.doc
+    if cand is None:
+        feats = ["author"]
+        for t in sent:
+            if (cls := cue_class(t)) is not None:
+                feats.append(f"a#{cls}")
+        if any(t.text in _QUOTES for t in sent):
+            feats.append("a:quoted")
+        return feats
+    feats = [f"w={where}", f"ct={cand.kind}:{cand.type}"]
+    if cand.ident == s.ident:
+        feats.append("is_subj")
+    if cand.ident == o.ident:
+        feats.append("is_obj")
+    if rule_verb is not None:
+        feats.append(f"rule:{lemma(rule_verb)}")
+        feats.append("rule")
+    c = doc[cand.head]
+    feats.append(f"cd={c.dep_}")
+    feats.append(f"cdh={c.dep_}:{lemma(c.head)}")
+    for w in _word(c.head):
+        feats.append(f"ch:{w}")
+    if where == "sent":
+        _, lca, _ = dep_path(doc[s.head], doc[o.head])
+        left, top, right = dep_path(c, lca)
+        if top.i == c.head.i or (top.i == lca.i and c.head.i in {t.i for t in _ancestors_to(lca, None)}):
+            feats.append("governs")
+        feats.append("cp=" + "/".join(t.dep_ for t in left) + "^" + "/".join(t.dep_ for t in reversed(right)))
+        for w in _word(top):
+            feats.append(f"ctop:{w}")
+        feats.append("c_before" if cand.start < min(s.start, o.start) else "c_after")
+    return feats

@@ -1,0 +1,350 @@
+"""Train the statement models (predicate, claimant, stance, hedge) on gold in the seeds schema.
+
+``veracity train statements`` reads ``../shared/corpus/train.jsonl`` with its documents and writes
+``extract/data/statements_model.json``. The candidates are the product's own (the rules' actors, places and events
+on the same parse), so what is learned is what extraction will see. Labels come from aligning each gold claim and
+relation with the pairs of the sentences its quote covers. The decision threshold and the regularisation are chosen
+by document-grouped cross-validation on the training file, scored end to end with the same scorer as
+``veracity eval``; dev is never read here.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+from veracity.evaluate.report import Prf
+from veracity.evaluate.seeds import Resolver, build_resolver, event_overlap, half_words, load_documents, score
+from veracity.extract.context import Ctx
+from veracity.extract.pipeline import Extractor, finish
+from veracity.extract.records import to_gold_record
+from veracity.extract.statements.candidates import Claimant, PairCandidate, document_candidates, with_claimants
+from veracity.extract.statements.component import (
+    NONE,
+    StatementModel,
+    decide,
+    find_statements,
+    is_rule_statement,
+    keeps,
+    split_rules,
+)
+from veracity.extract.statements.linear import LinearModel
+from veracity.extract.statements.nodes import Node, vague_name
+from veracity.model.records import AUTHOR, Assertion
+from veracity.model.vocabulary import vocabulary
+
+Record = dict[str, Any]
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+
+
+@dataclass(slots=True)
+class Labelled:
+    """One training document: its context after the rules, its gold record, and the labelled candidates."""
+
+    ctx: Ctx
+    warnings: list[str]
+    base: list[Assertion]
+    gold: Record
+    pairs: list[tuple[PairCandidate, str]] = field(default_factory=list)
+    claimant_groups: list[tuple[list[list[str]], list[int]]] = field(default_factory=list)
+    stance_rows: list[tuple[list[str], str]] = field(default_factory=list)
+    hedge_rows: list[tuple[list[str], str]] = field(default_factory=list)
+
+
+# --- labels ----------------------------------------------------------------------------------------------------
+
+
+def _node_name(ctx: Ctx, node: Node) -> str:
+    if node.kind == "vague":
+        return vague_name(ctx.sdoc[node.start : node.end].text)
+    for m in ctx.found.actors:
+        if m.entity.id == node.ident:
+            return m.entity.name
+    for e in ctx.events:
+        if e.id == node.ident:
+            return e.label
+    return ctx.sdoc[node.start : node.end].text
+
+
+def _event_keys(ctx: Ctx, node: Node, gold: Record) -> frozenset[str]:
+    event = next((e for e in ctx.events if e.id == node.ident), None)
+    if event is None:
+        return frozenset()
+    pred = {"label": event.label, "surface": event.surfaces}
+    scored = [(event_overlap(g, pred), g.get("label")) for g in gold.get("events") or []]
+    best = max(scored, default=(0.0, None))
+    return frozenset({f"event:{best[1]}"}) if best[0] > 0 else frozenset()
+
+
+def _keys(ctx: Ctx, node: Node, resolver: Resolver, gold: Record) -> frozenset[str]:
+    if node.kind == "event":
+        return _event_keys(ctx, node, gold)
+    return resolver.gold(ctx.sdoc[node.start : node.end].text) | resolver.gold(_node_name(ctx, node))
+
+
+def _matches(value: str | None, keys: frozenset[str], name: str, resolver: Resolver) -> bool:
+    """Would the scorer accept ``name`` (with gold ``keys``) for the gold slot ``value``?"""
+    if not value:
+        return False
+    wanted = resolver.gold(value)
+    if wanted:
+        return bool(wanted & keys)
+    if value == AUTHOR:
+        return False
+    return value.casefold() == name.casefold() or half_words(value, name)
+
+
+def _statements_at(gold: Record, text: str, start: int, end: int) -> list[Record]:
+    """Gold claims and relations whose quote overlaps the character span (a relation as an author claim)."""
+    out = []
+    for kind in ("claims", "relations"):
+        for item in gold.get(kind) or []:
+            at = text.find(item.get("quote") or "\0")
+            if at < 0 or (at < end and at + len(item["quote"]) > start):
+                entry = dict(item)
+                if kind == "relations":
+                    entry.update(claimant=AUTHOR, stance="asserts", hedged=False)
+                out.append(entry)
+    return out
+
+
+def _claimant_label(cl: Claimant, gold_claimant: str, ctx: Ctx, resolver: Resolver) -> int:
+    if cl.ident is None:
+        return int(gold_claimant == AUTHOR)
+    keys = resolver.gold(cl.text)
+    entity = ctx.placeholders.get(cl.ident)
+    name = entity.name if entity is not None else cl.text
+    for m in ctx.found.actors:
+        if m.entity.id == cl.ident:
+            keys |= resolver.gold(m.entity.name)
+            name = m.entity.name
+            break
+    return int(_matches(gold_claimant, keys, name, resolver))
+
+
+def label_document(ctx: Ctx, warnings: list[str], gold: Record) -> Labelled:
+    """Candidates of one document with their gold labels."""
+    resolver = build_resolver(gold, {}, {})
+    text = ctx.doc.text
+    base = list(ctx.assertions)
+    out = Labelled(ctx, warnings, base, gold)
+    cache: dict[tuple[int, int], list[Record]] = {}
+    for cand in document_candidates(ctx, [a for a in base if is_rule_statement(a)]):
+        span = (cand.sent.start_char, cand.sent.end_char)
+        if span not in cache:
+            cache[span] = _statements_at(gold, text, *span)
+        s_keys, o_keys = _keys(ctx, cand.subject, resolver, gold), _keys(ctx, cand.object, resolver, gold)
+        s_name, o_name = _node_name(ctx, cand.subject), _node_name(ctx, cand.object)
+        hit = None
+        for item in cache[span]:
+            spec = vocabulary().predicates.get(str(item.get("predicate")))
+            forward = (_matches(item.get("subject"), s_keys, s_name, resolver)
+                       and _matches(item.get("object"), o_keys, o_name, resolver))
+            backward = bool(spec and spec.symmetric) and (_matches(item.get("object"), s_keys, s_name, resolver)
+                                                          and _matches(item.get("subject"), o_keys, o_name, resolver))
+            if forward or backward:
+                hit = item
+                break
+        label = str(hit["predicate"]) if hit is not None else NONE
+        out.pairs.append((cand, label))
+        if hit is None:
+            continue
+        out.stance_rows.append((cand.context, str(hit.get("stance") or "asserts")))
+        out.hedge_rows.append((cand.context, "hedged" if hit.get("hedged") else "plain"))
+        with_claimants(ctx, cand)
+        labels = [_claimant_label(cl, str(hit.get("claimant")), ctx, resolver) for cl in cand.claimants]
+        if any(labels):
+            out.claimant_groups.append(([cl.features for cl in cand.claimants], labels))
+    return out
+
+
+# --- fitting ---------------------------------------------------------------------------------------------------
+
+
+def _fit(rows: Sequence[Iterable[str]], labels: Sequence[str], classes: Sequence[str], c: float,
+         min_count: int = 2) -> LinearModel:
+    """A logistic regression over the features seen at least ``min_count`` times."""
+    counts: Counter[str] = Counter(f for row in rows for f in set(row))
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    x = _matrix(rows, vocab)
+    present = [k for k in classes if k in set(labels)]
+    y = np.array([present.index(lab) for lab in labels])
+    if len(present) < 2:
+        return LinearModel.from_coefficients(list(classes), vocab, np.zeros((len(classes), len(vocab))),
+                                             np.array([0.0 if k in present else -30.0 for k in classes]))
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, y)
+    coef, bias = model.coef_, model.intercept_
+    if len(present) == 2 and coef.shape[0] == 1:
+        coef = np.vstack([np.zeros_like(coef), coef])
+        bias = np.array([0.0, bias[0]])
+    full = np.zeros((len(classes), len(vocab)))
+    full_bias = np.full(len(classes), -30.0)
+    for k, name in enumerate(present):
+        full[classes.index(name)] = coef[k]
+        full_bias[classes.index(name)] = bias[k]
+    return LinearModel.from_coefficients(list(classes), vocab, full, full_bias)
+
+
+def _matrix(rows: Sequence[Iterable[str]], vocab: Sequence[str]) -> sparse.csr_matrix:
+    index = {f: i for i, f in enumerate(vocab)}
+    data, cols, ptr = [], [], [0]
+    for row in rows:
+        known = sorted({index[f] for f in row if f in index})
+        cols.extend(known)
+        data.extend([1.0] * len(known))
+        ptr.append(len(cols))
+    return sparse.csr_matrix((data, cols, ptr), shape=(len(ptr) - 1, len(vocab)))
+
+
+def _fit_choice(groups: Sequence[tuple[list[list[str]], list[int]]], c: float, min_count: int = 2) -> LinearModel:
+    """A conditional logit: one weight vector scoring every candidate of a group, trained so that the softmax over
+    each group puts its mass on the right candidates (any of several that name the gold claimant).
+
+    Why not a per-candidate logistic model: the article's own voice is a candidate of every group, and judged
+    alone it looks likely everywhere; only a choice among the group's candidates learns when a named speaker wins.
+    """
+    rows = [f for feats, _ in groups for f in feats]
+    counts: Counter[str] = Counter(f for row in rows for f in set(row))
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    x = _matrix(rows, vocab)
+    sizes = np.array([len(feats) for feats, _ in groups])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(int)
+    gid = np.repeat(np.arange(len(groups)), sizes)
+    pos = np.array([y for _, ys in groups for y in ys], dtype=bool)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = x @ w
+        top = np.maximum.reduceat(s, starts)
+        e = np.exp(s - top[gid])
+        total = np.add.reduceat(e, starts)
+        good = np.add.reduceat(np.where(pos, e, 0.0), starts)
+        value = float(-(np.log(good) - np.log(total)).sum() + (w @ w) / (2 * c))
+        grad = x.T @ (e / total[gid] - np.where(pos, e, 0.0) / good[gid]) + w / c
+        return value, np.asarray(grad)
+
+    from scipy.optimize import minimize
+
+    w = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return LinearModel.from_coefficients(["score"], vocab, w.reshape(1, -1), np.zeros(1))
+
+
+def fit(docs: Sequence[Labelled], c: float = 1.0, threshold: float = 0.4, meta: dict[str, Any] | None = None,
+        ) -> StatementModel:
+    """Fit the four models on labelled documents."""
+    classes = [NONE, *sorted(vocabulary().predicates)]
+    pairs = [(cand.features, label) for d in docs for cand, label in d.pairs]
+    stance = [row for d in docs for row in d.stance_rows]
+    hedge = [row for d in docs for row in d.hedge_rows]
+    return StatementModel(
+        predicate=_fit([f for f, _ in pairs], [y for _, y in pairs], classes, c),
+        claimant=_fit_choice([g for d in docs for g in d.claimant_groups], c),
+        stance=_fit([f for f, _ in stance], [y for _, y in stance], ["asserts", "denies"], c),
+        hedge=_fit([f for f, _ in hedge], [y for _, y in hedge], ["plain", "hedged"], c),
+        threshold=threshold,
+        meta=meta or {},
+    )
+
+
+def predict(doc: Labelled, model: StatementModel) -> Record:
+    """The record the product would print for a training document with this model."""
+    doc.ctx.assertions = list(doc.base)
+    find_statements(doc.ctx, model)
+    return to_gold_record(finish(doc.ctx, list(doc.warnings)))
+
+
+Setting = tuple[str, float, float]
+CLAIM_THRESHOLDS = (0.5, 0.7, 0.9, 1.0)
+
+
+def settings_grid(thresholds: Sequence[float] = THRESHOLDS) -> list[Setting]:
+    """Scope, threshold and claim threshold combinations tried (the claim threshold matters only when the rules'
+    claims stay, and 1.0 keeps no learned claim at all)."""
+    return [("all", t, 1.0) for t in thresholds] + [("relations", t, tc) for t in thresholds
+                                                    for tc in CLAIM_THRESHOLDS]
+
+
+def _records(doc: Labelled, model: StatementModel, grid: Sequence[Setting]) -> dict[Setting, Record]:
+    """The document's record under every setting, from one pass of the model (decisions filtered per setting)."""
+    ctx = doc.ctx
+    ctx.assertions = list(doc.base)
+    decided = decide(ctx, model, [a for a in doc.base if is_rule_statement(a)], min(t for _, t, _ in grid))
+    out = {}
+    for setting in grid:
+        variant = _with(model, setting[1], setting[0], setting[2])
+        stays, _ = split_rules(ctx, variant.scope)
+        ctx.assertions = stays + [d.assertion for d in decided if keeps(variant, d)]
+        out[setting] = {**to_gold_record(finish(ctx, list(doc.warnings))), "doc": doc.gold["doc"]}
+        ctx.assertions = list(doc.base)
+    return out
+
+
+def cross_validate(docs: Sequence[Labelled], c: float, folds: int = 5, seed: int = 0,
+                   grid: Sequence[Setting] | None = None) -> dict[Setting, dict[str, Prf]]:
+    """Out-of-fold claims, lenient claims and relations figures for every setting (folds split documents)."""
+    grid = list(grid or settings_grid())
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    preds: dict[Setting, list[Record]] = {s: [] for s in grid}
+    golds: list[Record] = []
+    for k in range(folds):
+        held_out = set(order[k::folds])
+        model = fit([docs[i] for i in order if i not in held_out], c)
+        for i in order[k::folds]:
+            for setting, record in _records(docs[i], model, grid).items():
+                preds[setting].append(record)
+            golds.append(docs[i].gold)
+    return {s: score(golds, preds[s]).facets for s in grid}
+
+
+def _with(model: StatementModel, threshold: float, scope: str | None = None,
+          claim_threshold: float | None = None) -> StatementModel:
+    return StatementModel(model.predicate, model.claimant, model.stance, model.hedge, threshold, model.meta,
+                          scope or model.scope, model.claim_threshold if claim_threshold is None else claim_threshold)
+
+
+def objective(facets: dict[str, Prf]) -> float:
+    """What the threshold is chosen for: claims and relations F1, equally."""
+    return (facets["claims"].f1 + facets["relations"].f1) / 2
+
+
+def label_corpus(gold_path: Path, docs_dir: Path, extractor: Extractor, limit: int | None = None) -> list[Labelled]:
+    """Parse and label every document of a gold file."""
+    from veracity.evaluate.seeds import load_records
+
+    gold = load_records(gold_path)[:limit]
+    documents = load_documents([str(r["doc"]) for r in gold], docs_dir)
+    return [label_document(ctx, warnings, record)
+            for (ctx, warnings), record in zip(extractor.contexts(documents), gold, strict=True)]
+
+
+def train(gold_path: Path, docs_dir: Path, extractor: Extractor, *, grid: Sequence[float] = (0.3, 1.0, 3.0),
+          folds: int = 5, limit: int | None = None, log: Callable[[str], None] = print) -> StatementModel:
+    """Label, choose C and the threshold by cross-validation, and fit the final model on every document."""
+    docs = label_corpus(gold_path, docs_dir, extractor, limit)
+    positives = sum(1 for d in docs for _, y in d.pairs if y != NONE)
+    gold_total = sum(len(d.gold.get("claims") or []) + len(d.gold.get("relations") or []) for d in docs)
+    log(f"{len(docs)} documents, {sum(len(d.pairs) for d in docs)} pairs, {positives} labelled "
+        f"(of {gold_total} gold claims and relations)")
+    best: tuple[float, float, Setting] = (-1.0, grid[0], settings_grid()[0])
+    for c in grid:
+        for setting, facets in cross_validate(docs, c, folds).items():
+            value = objective(facets)
+            log(f"C={c} scope={setting[0]} threshold={setting[1]} claim_threshold={setting[2]}: "
+                f"claims {facets['claims'].f1:.3f} lenient {facets['claims_lenient'].f1:.3f} "
+                f"relations {facets['relations'].f1:.3f}")
+            if value > best[0]:
+                best = (value, c, setting)
+    _, c, (scope, t, tc) = best
+    log(f"chosen C={c} scope={scope} threshold={t} claim_threshold={tc} (cross-validated objective {best[0]:.3f})")
+    meta = {"trained_on": str(gold_path.name), "documents": len(docs), "C": c, "folds": folds,
+            "cv_objective": round(best[0], 4)}
+    return _with(fit(docs, c, t, meta), t, scope, tc)
