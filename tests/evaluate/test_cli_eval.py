@@ -34,7 +34,9 @@ def one_seed(tmp_path: Path) -> Path:
 def test_cli_eval_seeds_real(tmp_path: Path) -> None:
     # the issue's own command: ``veracity eval --gold ../shared/seeds/gold.jsonl`` runs in the tests
     out = tmp_path / "pred.jsonl"
-    result = runner.invoke(app, ["eval", "--gold", str(SEEDS_GOLD), "--json", "--out", str(out)])
+    errors = tmp_path / "errors.jsonl"
+    result = runner.invoke(app, ["eval", "--gold", str(SEEDS_GOLD), "--json", "--out", str(out), "--errors",
+                                 str(errors)])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["docs"] == 5 and report["missing"] == []
@@ -42,6 +44,11 @@ def test_cli_eval_seeds_real(tmp_path: Path) -> None:
     gold_actors = sum(len(json.loads(line)["actors"]) for line in SEEDS_GOLD.read_text(encoding="utf-8").splitlines())
     assert report["facets"]["actors"]["gold"] == gold_actors
     assert [json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines()] == list(report["per_doc"])
+    per_doc = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    missed = sum(len(d["claims"]["missed"]) for d in per_doc)
+    claims = report["facets"]["claims"]
+    assert missed == claims["gold"] - claims["hit_gold"] and all(c["quote"] for d in per_doc
+                                                                 for c in d["claims"]["missed"])
 
 
 def test_cli_eval_without_gold_shows_help() -> None:

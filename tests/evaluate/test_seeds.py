@@ -261,3 +261,26 @@ def test_seeds_duplicate_event_is_not_excused_by_an_other_event() -> None:
 )
 def test_seeds_event_overlap(gold: dict[str, Any], pred: dict[str, Any], quality: float) -> None:
     assert seeds.event_overlap(gold, pred) == pytest.approx(quality)
+
+
+def test_seeds_doc_errors_list_exactly_what_the_figures_count() -> None:
+    found = seeds.doc_errors(GOLD, PRED)
+    assert [a["name"] for a in found["actors"]["missed"]] == [TAL]
+    assert [a["name"] for a in found["actors"]["spurious"]] == ["ISKP", "India"]
+    assert found["events"]["missed"] == [] and [e["label"] for e in found["events"]["spurious"]] == ["border clash"]
+    # strict claims: two matched; the harbours claim is missed, two predictions spurious
+    assert [c["predicate"] for c in found["claims"]["missed"]] == ["harbours"]
+    assert [(c["predicate"], c["stance"]) for c in found["claims"]["spurious"]] == [("supports", "asserts"),
+                                                                                    ("harbours", "denies")]
+    assert [r["predicate"] for r in found["relations"]["missed"]] == ["hostile_to"]
+    # the counts agree with the scorer's
+    facets, _ = seeds.score_doc(GOLD, PRED)
+    for facet in ("actors", "claims", "relations"):
+        prf = facets[facet]
+        assert len(found[facet]["missed"]) == prf.gold - prf.hit_gold
+        assert len(found[facet]["spurious"]) == prf.pred - prf.hit_pred
+
+
+def test_seeds_errors_cover_a_document_without_prediction() -> None:
+    [found] = seeds.errors([GOLD], [])
+    assert len(found["claims"]["missed"]) == 3 and found["claims"]["spurious"] == []

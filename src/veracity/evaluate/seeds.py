@@ -318,6 +318,42 @@ def score_doc(gold: Record, pred: Record) -> tuple[dict[str, Prf], dict[str, Acc
     return facets, acc
 
 
+def _left_over(items: Sequence[Record], used: Iterable[int]) -> list[Record]:
+    taken = set(used)
+    return [dict(item) for k, item in enumerate(items) if k not in taken]
+
+
+def doc_errors(gold: Record, pred: Record) -> dict[str, Any]:
+    """What one document's figures are made of: per facet, the gold items no prediction matched (``missed``) and
+    the predictions that matched nothing (``spurious``), each with its quote or surfaces, so a person can see why a
+    figure is what it is. Matching is exactly :func:`score_doc`'s."""
+    alignments: dict[str, list[tuple[int, int]]] = {}
+    out: dict[str, Any] = {"doc": gold.get("doc")}
+    for facet in ("actors", "places"):
+        _, alignments[facet] = _match_items(_list(gold, facet), _list(pred, facet))
+        out[facet] = {"missed": _left_over(_list(gold, facet), (g for g, _ in alignments[facet])),
+                      "spurious": _left_over(_list(pred, facet), (p for _, p in alignments[facet]))}
+    g_events, p_events = _list(gold, "events"), _list(pred, "events")
+    _, alignments["events"] = score_events(g_events, p_events)
+    aligned_g = {g for g, _ in alignments["events"]}
+    aligned_p = {p for _, p in alignments["events"]}
+    out["events"] = {"missed": [dict(e) for k, e in enumerate(g_events) if is_violent(e) and k not in aligned_g],
+                     "spurious": [dict(e) for k, e in enumerate(p_events) if is_violent(e) and k not in aligned_p]}
+    resolver = build_resolver(gold, pred, alignments)
+    for facet, claim in (("claims", True), ("relations", False)):
+        g_items, p_items = _list(gold, facet), _list(pred, facet)
+        _, pairs = _statements(g_items, p_items, resolver, claim=claim, predicate=True)
+        out[facet] = {"missed": _left_over(g_items, (g for g, _ in pairs)),
+                      "spurious": _left_over(p_items, (p for _, p in pairs))}
+    return out
+
+
+def errors(gold: Sequence[Record], pred: Sequence[Record]) -> list[dict[str, Any]]:
+    """:func:`doc_errors` for every gold document (matched by ``doc``; a document with no prediction misses all)."""
+    by_doc = {str(p.get("doc")): p for p in pred}
+    return [doc_errors(g, by_doc.get(str(g.get("doc")), {"doc": g.get("doc")})) for g in gold]
+
+
 def _list(record: Record, key: str) -> list[Record]:
     return list(record.get(key) or [])
 

@@ -43,6 +43,8 @@ def seeds(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     out: Path = typer.Option(None, "--out", help="Also write the predicted records here (JSON lines)."),
+    errors: Path = typer.Option(None, "--errors", help="Also write, per document, the missed and spurious items "
+                                "of every facet with their quotes (JSON lines)."),
 ) -> None:
     """Extract the documents a gold file names and print precision, recall and F1 per facet."""
     if ctx.invoked_subcommand is not None:
@@ -50,11 +52,14 @@ def seeds(
     if gold is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(2)
-    from veracity.evaluate.seeds import evaluate_seeds, write_records
+    from veracity.evaluate.seeds import evaluate_seeds, load_records, write_records
+    from veracity.evaluate.seeds import errors as doc_errors
 
     report, pred = evaluate_seeds(gold, docs, _Extractor())
     if out is not None:
         write_records(pred, out)
+    if errors is not None:
+        write_records(doc_errors(load_records(gold), pred), errors)
     if as_json:
         console.print_json(json.dumps(report.as_dict()))
         return
