@@ -13,6 +13,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 @pytest.mark.parametrize(("script", "args", "expect"), [
     ("bench_extract.py", ["--docs", "6"], "ratio"),
+    ("bench_extract.py", ["--docs", "4", "--corpus"], "learned statements cost"),
     ("bench_assess.py", ["--assertions", "400", "--docs", "40"], "assertions/s"),
     ("bench_network.py", ["--scale", "0.002", "--queries", "4"], "ego depth 2"),
     ("bench_export.py", ["--small", "200", "--factor", "2", "--entities", "50"], "stix"),
