@@ -44,6 +44,7 @@ eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
 	$(BIN)/veracity eval emergent ../shared/emergent/train.csv --out out/emergent-train-pred.csv
 
 train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minutes; the role model takes longest)
+	$(BIN)/veracity train events
 	$(BIN)/veracity train statements
 	$(BIN)/python bench/train_stance.py
 	nice $(BIN)/python bench/train_roles.py

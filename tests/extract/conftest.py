@@ -14,9 +14,9 @@ from veracity.model.records import Document
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
-    """The hand rules alone: these tests pin the rule modules, which the learned statement model reads as
-    features and proposers. The learned path is tested with ``learned`` (``test_statements.py``)."""
-    return Extractor(statements="rules")
+    """The hand rules alone: these tests pin the rule modules, which the learned models read as features and
+    proposers. The learned path (statements, incident coreference) is tested with ``learned``."""
+    return Extractor(statements="rules", merge_events=False)
 
 
 @pytest.fixture(scope="session")

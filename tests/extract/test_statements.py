@@ -16,7 +16,7 @@ from veracity.extract.statements.component import (
     is_rule_statement,
     load_model,
 )
-from veracity.extract.statements.linear import LinearModel, choose
+from veracity.extract.linear import LinearModel, choose
 from veracity.model.records import Assertion, Document, Stance
 from veracity.model.vocabulary import vocabulary
 

@@ -67,3 +67,16 @@ def test_train_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
     assert raw["meta"]["documents"] == 8 and raw["predicate"]["weights"]
     model = load_model(str(out))
     assert model.threshold == raw["threshold"]
+
+
+def test_train_events_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+    from veracity.extract.event_coref import load_model as load_coref
+
+    out = tmp_path / "coref.json"
+    result = CliRunner().invoke(app, ["train", "events", "--gold", str(CORPUS / "train.jsonl"), "--docs",
+                                      str(CORPUS / "docs"), "--limit", "20", "--folds", "2", "--grid", "1",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "20 documents" in result.output and "unmerged: events" in result.output
+    model = load_coref(str(out))
+    assert model.meta["documents"] == 20 and model.pair.labels == ("other", "same")

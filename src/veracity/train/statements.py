@@ -11,15 +11,10 @@ by document-grouped cross-validation on the training file, scored end to end wit
 from __future__ import annotations
 
 import random
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import numpy as np
-from scipy import sparse
-from sklearn.linear_model import LogisticRegression
 
 from veracity.evaluate.report import Prf
 from veracity.evaluate.seeds import Resolver, build_resolver, event_overlap, half_words, load_documents, score
@@ -36,10 +31,10 @@ from veracity.extract.statements.component import (
     keeps,
     split_rules,
 )
-from veracity.extract.statements.linear import LinearModel
 from veracity.extract.statements.nodes import Node, vague_name
 from veracity.model.records import AUTHOR, Assertion
 from veracity.model.vocabulary import vocabulary
+from veracity.train.fitting import fit_choice, fit_logistic
 
 Record = dict[str, Any]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
@@ -169,74 +164,6 @@ def label_document(ctx: Ctx, warnings: list[str], gold: Record) -> Labelled:
 # --- fitting ---------------------------------------------------------------------------------------------------
 
 
-def _fit(rows: Sequence[Iterable[str]], labels: Sequence[str], classes: Sequence[str], c: float,
-         min_count: int = 2) -> LinearModel:
-    """A logistic regression over the features seen at least ``min_count`` times."""
-    counts: Counter[str] = Counter(f for row in rows for f in set(row))
-    vocab = sorted(f for f, n in counts.items() if n >= min_count)
-    x = _matrix(rows, vocab)
-    present = [k for k in classes if k in set(labels)]
-    y = np.array([present.index(lab) for lab in labels])
-    if len(present) < 2:
-        return LinearModel.from_coefficients(list(classes), vocab, np.zeros((len(classes), len(vocab))),
-                                             np.array([0.0 if k in present else -30.0 for k in classes]))
-    model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, y)
-    coef, bias = model.coef_, model.intercept_
-    if len(present) == 2 and coef.shape[0] == 1:
-        coef = np.vstack([np.zeros_like(coef), coef])
-        bias = np.array([0.0, bias[0]])
-    full = np.zeros((len(classes), len(vocab)))
-    full_bias = np.full(len(classes), -30.0)
-    for k, name in enumerate(present):
-        full[classes.index(name)] = coef[k]
-        full_bias[classes.index(name)] = bias[k]
-    return LinearModel.from_coefficients(list(classes), vocab, full, full_bias)
-
-
-def _matrix(rows: Sequence[Iterable[str]], vocab: Sequence[str]) -> sparse.csr_matrix:
-    index = {f: i for i, f in enumerate(vocab)}
-    data, cols, ptr = [], [], [0]
-    for row in rows:
-        known = sorted({index[f] for f in row if f in index})
-        cols.extend(known)
-        data.extend([1.0] * len(known))
-        ptr.append(len(cols))
-    return sparse.csr_matrix((data, cols, ptr), shape=(len(ptr) - 1, len(vocab)))
-
-
-def _fit_choice(groups: Sequence[tuple[list[list[str]], list[int]]], c: float, min_count: int = 2) -> LinearModel:
-    """A conditional logit: one weight vector scoring every candidate of a group, trained so that the softmax over
-    each group puts its mass on the right candidates (any of several that name the gold claimant).
-
-    Why not a per-candidate logistic model: the article's own voice is a candidate of every group, and judged
-    alone it looks likely everywhere; only a choice among the group's candidates learns when a named speaker wins.
-    """
-    rows = [f for feats, _ in groups for f in feats]
-    counts: Counter[str] = Counter(f for row in rows for f in set(row))
-    vocab = sorted(f for f, n in counts.items() if n >= min_count)
-    x = _matrix(rows, vocab)
-    sizes = np.array([len(feats) for feats, _ in groups])
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(int)
-    gid = np.repeat(np.arange(len(groups)), sizes)
-    pos = np.array([y for _, ys in groups for y in ys], dtype=bool)
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        s = x @ w
-        top = np.maximum.reduceat(s, starts)
-        e = np.exp(s - top[gid])
-        total = np.add.reduceat(e, starts)
-        good = np.add.reduceat(np.where(pos, e, 0.0), starts)
-        value = float(-(np.log(good) - np.log(total)).sum() + (w @ w) / (2 * c))
-        grad = x.T @ (e / total[gid] - np.where(pos, e, 0.0) / good[gid]) + w / c
-        return value, np.asarray(grad)
-
-    from scipy.optimize import minimize
-
-    w = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
-    return LinearModel.from_coefficients(["score"], vocab, w.reshape(1, -1), np.zeros(1))
-
-
 def fit(docs: Sequence[Labelled], c: float = 1.0, threshold: float = 0.4, meta: dict[str, Any] | None = None,
         ) -> StatementModel:
     """Fit the four models on labelled documents."""
@@ -245,10 +172,10 @@ def fit(docs: Sequence[Labelled], c: float = 1.0, threshold: float = 0.4, meta: 
     stance = [row for d in docs for row in d.stance_rows]
     hedge = [row for d in docs for row in d.hedge_rows]
     return StatementModel(
-        predicate=_fit([f for f, _ in pairs], [y for _, y in pairs], classes, c),
-        claimant=_fit_choice([g for d in docs for g in d.claimant_groups], c),
-        stance=_fit([f for f, _ in stance], [y for _, y in stance], ["asserts", "denies"], c),
-        hedge=_fit([f for f, _ in hedge], [y for _, y in hedge], ["plain", "hedged"], c),
+        predicate=fit_logistic([f for f, _ in pairs], [y for _, y in pairs], classes, c),
+        claimant=fit_choice([g for d in docs for g in d.claimant_groups], c),
+        stance=fit_logistic([f for f, _ in stance], [y for _, y in stance], ["asserts", "denies"], c),
+        hedge=fit_logistic([f for f, _ in hedge], [y for _, y in hedge], ["plain", "hedged"], c),
         threshold=threshold,
         meta=meta or {},
     )
