@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from veracity.extract import Extractor
+from veracity.extract.linear import LinearModel, choose
 from veracity.extract.statements.component import (
     MODEL_PATH,
     StatementModel,
@@ -16,7 +17,6 @@ from veracity.extract.statements.component import (
     is_rule_statement,
     load_model,
 )
-from veracity.extract.linear import LinearModel, choose
 from veracity.model.records import Assertion, Document, Stance
 from veracity.model.vocabulary import vocabulary
 

@@ -52,8 +52,8 @@ def seeds(
     if gold is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(2)
-    from veracity.evaluate.seeds import evaluate_seeds, load_records, write_records
     from veracity.evaluate.seeds import errors as doc_errors
+    from veracity.evaluate.seeds import evaluate_seeds, load_records, write_records
 
     report, pred = evaluate_seeds(gold, docs, _Extractor())
     if out is not None:

@@ -21,9 +21,9 @@ import numpy as np
 from spacy.tokens import Span
 
 from veracity.extract.context import Ctx
+from veracity.extract.linear import LinearModel, choose
 from veracity.extract.statements.candidates import PairCandidate, document_candidates, with_claimants
 from veracity.extract.statements.features import cue_class
-from veracity.extract.linear import LinearModel, choose
 from veracity.extract.statements.nodes import Node, vague_name
 from veracity.model.errors import ConfigError
 from veracity.model.records import Assertion, Stance
