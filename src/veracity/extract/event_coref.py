@@ -78,12 +78,12 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
     return sum(1 for e in edges if value >= e)
 
 
-def _sentence_of(sdoc: Doc, event: EventMention) -> int:
+def _sentence_of(event: EventMention, sent_index: Sequence[int]) -> int:
     first = min(event.triggers, default=0)
-    return sdoc[min(first, len(sdoc) - 1)].sent.start if len(sdoc) else 0
+    return sent_index[min(first, len(sent_index) - 1)] if sent_index else 0
 
 
-def pair_features(sdoc: Doc, a: EventMention, b: EventMention, sent_index: dict[int, int]) -> list[str]:
+def pair_features(sdoc: Doc, a: EventMention, b: EventMention, sent_index: Sequence[int]) -> list[str]:
     """Features of two events of one document (order-free: the earlier one is ``a``)."""
     if min(b.triggers, default=0) < min(a.triggers, default=0):
         a, b = b, a
@@ -99,7 +99,7 @@ def pair_features(sdoc: Doc, a: EventMention, b: EventMention, sent_index: dict[
     feats.append(f"words={_bucket(jaccard, (0.01, 0.15, 0.3, 0.5))}")
     sa, sb = _words(a.surfaces), _words(b.surfaces)
     feats.append(f"surfaces={_bucket(len(sa & sb) / len(sa | sb) if sa | sb else 0.0, (0.01, 0.2, 0.5))}")
-    gap = abs(sent_index.get(_sentence_of(sdoc, b), 0) - sent_index.get(_sentence_of(sdoc, a), 0))
+    gap = abs(_sentence_of(b, sent_index) - _sentence_of(a, sent_index))
     feats.append(f"gap={_bucket(gap, (1, 2, 3, 6))}")
     definite = all(s.casefold().startswith(("the ", "this ", "that ")) for s in b.surfaces) if b.surfaces else False
     feats.append(f"b_definite={int(definite)}")
@@ -107,9 +107,12 @@ def pair_features(sdoc: Doc, a: EventMention, b: EventMention, sent_index: dict[
     return feats
 
 
-def sentence_index(sdoc: Doc) -> dict[int, int]:
-    """Sentence start token -> sentence number."""
-    return {s.start: k for k, s in enumerate(sdoc.sents)}
+def sentence_index(sdoc: Doc) -> list[int]:
+    """The sentence number of every token (asking a token for its sentence walks the document each time)."""
+    out = [0] * len(sdoc)
+    for k, sent in enumerate(sdoc.sents):
+        out[sent.start : sent.end] = [k] * (sent.end - sent.start)
+    return out
 
 
 def _representative(events: Sequence[EventMention]) -> EventMention:

@@ -106,7 +106,8 @@ def _rule_features(found: list[Assertion], reverse: list[Assertion]) -> tuple[li
     return pair, context
 
 
-def sentence_candidates(ctx: Ctx, sent: Span, prev: Span | None, rules: RuleIndex) -> list[PairCandidate]:
+def sentence_candidates(ctx: Ctx, sent: Span, prev: Span | None, rules: RuleIndex,
+                        cache: dict[tuple[str, int], list[str]] | None = None) -> list[PairCandidate]:
     """Every ordered pair of one sentence's nodes that could be a statement (the subject an actor or a vague
     group), with features; sentences naming too many nodes keep their first ones."""
     nodes = sentence_nodes(ctx, sent)[:_MAX_NODES]
@@ -120,7 +121,7 @@ def sentence_candidates(ctx: Ctx, sent: Span, prev: Span | None, rules: RuleInde
             found = rules.get((sent.start_char, s.ident, o.ident), [])
             extra, extra_context = _rule_features(found, rules.get((sent.start_char, o.ident, s.ident), []))
             out.append(PairCandidate(sent, s, o, pair_features(sent, s, o) + extra,
-                                     context_features(sent, s, o, prev) + extra_context, prev,
+                                     context_features(sent, s, o, prev, cache) + extra_context, prev,
                                      rule_claimants={a.claimant for a in found}))
     return out
 
@@ -139,9 +140,10 @@ def with_claimants(ctx: Ctx, cand: PairCandidate) -> PairCandidate:
 def document_candidates(ctx: Ctx, rules: list[Assertion]) -> list[PairCandidate]:
     """Candidates of every sentence of the document, with what the hand ``rules`` found as features."""
     index = rule_index(rules)
+    cache: dict[tuple[str, int], list[str]] = {}
     out: list[PairCandidate] = []
     prev: Span | None = None
     for sent in ctx.sdoc.sents:
-        out.extend(sentence_candidates(ctx, sent, prev, index))
+        out.extend(sentence_candidates(ctx, sent, prev, index, cache))
         prev = sent
     return out

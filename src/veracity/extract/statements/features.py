@@ -110,12 +110,8 @@ def pair_features(sent: Span, s: Node, o: Node) -> list[str]:
     return feats
 
 
-def context_features(sent: Span, s: Node, o: Node, prev: Span | None) -> list[str]:
-    """What stance and hedge depend on: the governing words above the pair and their negations, the sentence's
-    cue words, quotation marks, and a question mark."""
-    doc = sent.doc
-    _, lca, _ = dep_path(doc[s.head], doc[o.head])
-    feats = ["bias"]
+def _governors(lca: Token) -> list[str]:
+    feats = []
     for t in _ancestors_to(lca, None):
         for w in _word(t):
             feats.append(f"anc:{w}")
@@ -127,6 +123,11 @@ def context_features(sent: Span, s: Node, o: Node, prev: Span | None) -> list[st
                 feats.append(f"modal:{lemma(c)}")
             if c.dep_ == "advmod" and (cls := cue_class(c)):
                 feats.append(f"adv#{cls}")
+    return feats
+
+
+def _sentence_cues(sent: Span, prev: Span | None) -> list[str]:
+    feats = ["bias"]
     for t in sent:
         if (cls := cue_class(t)) is not None:
             feats.append(f"s#{cls}")
@@ -138,6 +139,20 @@ def context_features(sent: Span, s: Node, o: Node, prev: Span | None) -> list[st
     if prev is not None and any(cue_class(t) == "deny" for t in prev):
         feats.append("prev#deny")
     return feats
+
+
+def context_features(sent: Span, s: Node, o: Node, prev: Span | None,
+                     cache: dict[tuple[str, int], list[str]] | None = None) -> list[str]:
+    """What stance and hedge depend on: the governing words above the pair and their negations, the sentence's
+    cue words, quotation marks, and a question mark. ``cache`` (one per document) keeps the parts shared by the
+    pairs of one sentence or one governing word, which would otherwise be recomputed for every pair."""
+    cache = {} if cache is None else cache
+    _, lca, _ = dep_path(sent.doc[s.head], sent.doc[o.head])
+    if ("lca", lca.i) not in cache:
+        cache[("lca", lca.i)] = _governors(lca)
+    if ("sent", sent.start) not in cache:
+        cache[("sent", sent.start)] = _sentence_cues(sent, prev)
+    return cache[("sent", sent.start)] + cache[("lca", lca.i)]
 
 
 def claimant_features(sent: Span, s: Node, o: Node, cand: Node | None, where: str, rule_verb: Token | None,
