@@ -25,6 +25,7 @@ from veracity.extract.quotes import quoted_speech
 from veracity.extract.relations import find_relations
 from veracity.extract.roles_bridge import add_roles
 from veracity.extract.statements.component import find_statements
+from veracity.extract.structure import add_dateline_splitter, dateline_of
 from veracity.model.errors import ConfigError
 from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Mention
 from veracity.model.values import clean_date, normalise_name
@@ -54,7 +55,11 @@ def _published(doc: Document, sdoc: Doc, warnings: list[str]) -> str | None:
         return cleaned
     expressions = [e.text for e in sdoc.ents if e.label_ == "DATE"]
     known = [k.date for s in sdoc.sents if (k := _known_in(s.text, None)) and k.date and k.type != "war"]
-    return clean_date(infer_published(expressions, known))
+    inferred = clean_date(infer_published(expressions, known))
+    dateline = dateline_of(sdoc)
+    if dateline is not None and dateline.date:  # the filing date; a year-less one takes the inferred year
+        return clean_date(resolve_date(dateline.date, inferred)) or inferred
+    return inferred
 
 
 def _mention(ctx: Ctx, entity_id: str, start: int, end: int, surface: str) -> Mention:
@@ -115,6 +120,7 @@ class Extractor:
             raise ConfigError(
                 f"cannot load spaCy model {model!r}", fix="install it or set VERACITY_SPACY_MODEL"
             ) from exc
+        add_dateline_splitter(self.nlp)
         index_attribute_ruler(self.nlp)
         add_actor_ruler(self.nlp)
         self.version = f"veracity.extract@{VERSION}"

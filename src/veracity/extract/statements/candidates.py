@@ -22,6 +22,7 @@ from veracity.extract.statements.features import (
     pair_features,
 )
 from veracity.extract.statements.nodes import Node, sentence_nodes
+from veracity.extract.structure import dateline_of
 from veracity.model.records import Assertion, Stance, is_author
 
 _MAX_NODES = 12
@@ -143,7 +144,10 @@ def document_candidates(ctx: Ctx, rules: list[Assertion]) -> list[PairCandidate]
     cache: dict[tuple[str, int], list[str]] = {}
     out: list[PairCandidate] = []
     prev: Span | None = None
+    dateline = dateline_of(ctx.sdoc)
     for sent in ctx.sdoc.sents:
+        if dateline is not None and sent.end_char <= dateline.end:
+            continue  # where and by whom a report was filed: neither a statement nor a speaker
         out.extend(sentence_candidates(ctx, sent, prev, index, cache))
         prev = sent
     return out
