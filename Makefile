@@ -46,6 +46,7 @@ eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
 train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minutes; the role model takes longest)
 	$(BIN)/veracity train events
 	$(BIN)/veracity train dates
+	$(BIN)/veracity train places
 	$(BIN)/veracity train statements
 	$(BIN)/python bench/train_stance.py
 	nice $(BIN)/python bench/train_roles.py

@@ -93,3 +93,15 @@ def test_train_dates_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> No
     assert "20 documents" in result.output and "as found:" in result.output
     assert json.loads(out.read_text(encoding="utf-8"))["meta"]["documents"] == 20
     assert load_dates(str(out)).labels == ("score",)
+
+
+def test_train_places_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+    from veracity.extract.event_places import load_model as load_places
+
+    out = tmp_path / "places.json"
+    result = CliRunner().invoke(app, ["train", "places", "--gold", str(CORPUS / "train.jsonl"), "--docs",
+                                      str(CORPUS / "docs"), "--limit", "20", "--folds", "2", "--grid", "1",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "20 documents" in result.output and "as found:" in result.output
+    assert load_places(str(out)).labels == ("score",)

@@ -66,7 +66,9 @@ def _shape(text: str) -> str:
     return "other"
 
 
-def _attachment(ent: Span, triggers: set[int]) -> str:
+def attachment(ent: Span, triggers: set[int]) -> str:
+    """How a phrase hangs on an incident: on a trigger, on the verb a trigger is subject or object of, or only on
+    the sentence."""
     head = ent.root.head
     via = head.head if head.dep_ == "prep" else head
     if via.i in triggers or head.i in triggers:
@@ -81,9 +83,9 @@ def _entity_features(ent: Span, value: str, where: str, triggers: set[int], publ
                      first: Token) -> list[str]:
     prep = ent.root.head.lemma_.lower() if ent.root.head.dep_ == "prep" else "-"
     shape = _shape(ent.text)
-    feats = [f"where={where}", f"att={_attachment(ent, triggers)}", f"prep={prep}", f"shape={shape}",
+    feats = [f"where={where}", f"att={attachment(ent, triggers)}", f"prep={prep}", f"shape={shape}",
              f"prec={date_precision(value)}", f"where_shape={where}:{shape}", f"where_att={where}:"
-             f"{_attachment(ent, triggers)}", "side=" + ("before" if ent.start < first.i else "after")]
+             f"{attachment(ent, triggers)}", "side=" + ("before" if ent.start < first.i else "after")]
     if published:
         n = min(len(value), len(published))
         feats.append("vs_pub=" + ("after" if value[:n] > published[:n] else "same" if value[:n] == published[:n]

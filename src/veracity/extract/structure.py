@@ -9,6 +9,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veracity.extract.actors import Found, PlaceMention
+from veracity.extract.places import lookup_place
 from veracity.ingest.dateline import Dateline, find_dateline
 
 COMPONENT = "veracity_dateline"
@@ -33,6 +35,21 @@ def dateline_of(doc: Doc) -> Dateline | None:
     """The dateline the component found, if any."""
     found: Dateline | None = doc._.dateline
     return found
+
+
+def add_dateline_place(doc: Doc, found: Found) -> None:
+    """The place a report was filed from is a place of the report ("RAWALPINDI:"), though the NER, reading a
+    capitalised word before a colon, often misses it."""
+    dateline = dateline_of(doc)
+    if dateline is None:
+        return
+    at = doc.text.find(dateline.place, 0, dateline.end)
+    span = doc.char_span(at, at + len(dateline.place)) if at >= 0 else None
+    if span is None or any(p.start < span.end and span.start < p.end for p in found.places):
+        return
+    hit = lookup_place(dateline.place) or lookup_place(dateline.place.title())
+    if hit is not None:
+        found.places.append(PlaceMention(span.start, span.end, hit.name, hit.kind, hit.country, span.text))
 
 
 def add_dateline_splitter(nlp: Language) -> None:

@@ -89,6 +89,30 @@ def dates(
     console.print(f"wrote {escape(target)}")
 
 
+@train_app.command("places")
+@handle_errors
+def places(
+    gold: Path = typer.Option(_CORPUS / "train.jsonl", "--gold", help="Training gold in the seeds schema."),
+    docs: Path = typer.Option(_CORPUS / "docs", "--docs", help="Folder holding <doc>.txt for each gold record."),
+    out: Path = typer.Option(None, "--out", help="Where to write the model (default: the shipped file)."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds for choosing C."),
+    grid: str = typer.Option("0.1,0.3,1,3", "--grid", help="Regularisation strengths (C) to try, comma-separated."),
+    limit: int = typer.Option(None, "--limit", min=2, help="Only the first N gold documents (a smoke run)."),
+) -> None:
+    """Train the incident place chooser (which nearby place is the incident's) and write it as JSON."""
+    from veracity.extract import Extractor
+    from veracity.extract.event_places import MODEL_PATH, to_json
+    from veracity.train.event_places import train
+
+    extractor = Extractor(model=settings().spacy_model, statements="rules", place_events=False)
+    values = tuple(float(v) for v in grid.split(",") if v.strip())
+    model, meta = train(gold, docs, extractor, grid=values, folds=folds, limit=limit,
+                        log=lambda line: console.print(escape(line)))
+    target = out or MODEL_PATH
+    target.write_text(json.dumps(to_json(model, meta), sort_keys=True) + "\n", encoding="utf-8")
+    console.print(f"wrote {escape(target)}")
+
+
 def register(app: typer.Typer) -> None:
     """Add ``veracity train`` to the root app."""
     app.add_typer(train_app)
