@@ -40,21 +40,31 @@ def _surfaces(extraction: Extraction, kind: EntityKind) -> dict[str, list[str]]:
     return out
 
 
+def _named_actors(extraction: Extraction) -> frozenset[str]:
+    """Ids of actors that are named (resolved), not placeholders for unnamed people ("two gunmen", "a suicide
+    bomber"): GOLD.md's perpetrator fields list actors, and unnamed people are not actors."""
+    return frozenset(e.id for e in extraction.entities if e.kind is EntityKind.ACTOR and e.resolved)
+
+
 def _event(extraction: Extraction, entity_id: str, names: dict[str, str]) -> dict[str, Any]:
     entity = next(e for e in extraction.entities if e.id == entity_id)
+    named = _named_actors(extraction)
     attrs = entity.attributes
     claimed: list[str] = []
     stated: list[str] = []
     attributed: list[dict[str, str]] = []
     targets: list[str] = []
     for a in extraction.assertions:
-        if a.predicate == "responsible_for" and a.object == entity_id and a.stance is Stance.ASSERTS:
+        if (a.predicate == "responsible_for" and a.object == entity_id and a.stance is Stance.ASSERTS
+                and a.subject in named):
             actor = _name(names, a.subject)
-            if a.attribution == "claimed" and actor not in claimed:
-                claimed.append(actor)
-            elif _is_relation(a) and actor not in stated:
-                stated.append(actor)
-            elif not _is_relation(a):
+            if a.attribution == "claimed" or a.claimant == a.subject:  # a group claiming its own act
+                if actor not in claimed:
+                    claimed.append(actor)
+            elif _is_relation(a):
+                if actor not in stated:
+                    stated.append(actor)
+            else:
                 entry = {"actor": actor, "by": _name(names, a.claimant)}
                 if entry not in attributed:
                     attributed.append(entry)
