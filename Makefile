@@ -48,6 +48,7 @@ train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minu
 	$(BIN)/veracity train dates
 	$(BIN)/veracity train places
 	$(BIN)/veracity train statements
+	$(BIN)/veracity train actors
 	$(BIN)/python bench/train_stance.py
 	nice $(BIN)/python bench/train_roles.py
 

@@ -16,7 +16,8 @@ from veracity.model.records import Document
 def extractor() -> Extractor:
     """The hand rules alone: these tests pin the rule modules, which the learned models read as features and
     proposers. The learned path (statements, incident coreference) is tested with ``learned``."""
-    return Extractor(statements="rules", merge_events=False, date_events=False, place_events=False)
+    return Extractor(statements="rules", merge_events=False, date_events=False, place_events=False,
+                     filter_actors=False)
 
 
 @pytest.fixture(scope="session")

@@ -105,3 +105,15 @@ def test_train_places_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "20 documents" in result.output and "as found:" in result.output
     assert load_places(str(out)).labels == ("score",)
+
+
+def test_train_actors_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+    from veracity.extract.actor_filter import load_model as load_filter
+
+    out = tmp_path / "actors.json"
+    result = CliRunner().invoke(app, ["train", "actors", "--gold", str(CORPUS / "train.jsonl"), "--docs",
+                                      str(CORPUS / "docs"), "--limit", "12", "--folds", "2", "--grid", "1",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "12 documents" in result.output and "unfiltered: actors" in result.output
+    assert load_filter(str(out)).meta["documents"] == 12

