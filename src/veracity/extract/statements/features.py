@@ -45,11 +45,23 @@ def cue_class(token: Token) -> str | None:
     return table.get(lemma(token)) or table.get(token.lower_)
 
 
+_CHAINS = "veracity.statements.chains"
+
+
 def _ancestors_to(token: Token, stop: Token | None) -> list[Token]:
-    chain = [token]
-    while (stop is None or chain[-1].i != stop.i) and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
+    """The token and its ancestors up to ``stop`` (or the root). Whole chains are kept in the document's
+    ``user_data``: every pair of a sentence walks the same chains, and each step builds spaCy tokens anew."""
+    chains: dict[int, list[Token]] = token.doc.user_data.setdefault(_CHAINS, {})
+    chain = chains.get(token.i)
+    if chain is None:
+        chain = [token]
+        while chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        chains[token.i] = chain
+    if stop is None:
+        return chain
+    end = next((k for k, t in enumerate(chain) if t.i == stop.i), len(chain) - 1)
+    return chain[: end + 1]
 
 
 def dep_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
