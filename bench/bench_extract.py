@@ -60,7 +60,8 @@ def extractor_run(extractor: Extractor, batch: list[str]) -> float:
 
 
 def store_run(extractor: Extractor, batch: list[str]) -> float:
-    from veracity.store import build, open_store
+    from veracity.run import build
+    from veracity.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from veracity.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -21,3 +24,11 @@ def shared_dir() -> Path:
     if not SHARED.exists():
         pytest.fail(f"{SHARED} is missing: tests read gold data from ../shared beside the checkout")
     return SHARED
+
+
+@pytest.fixture()
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh SQLite store file per test."""
+    store = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    yield store
+    store.close()

@@ -1,4 +1,4 @@
-"""Store fixtures: a fresh SQLite file per test, and a fresh database on the machine's real PostgreSQL."""
+"""Store fixtures: a fresh database on the machine's real PostgreSQL (the SQLite one is in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,6 @@ from sqlalchemy import create_engine, text
 from veracity.store import Store, open_store
 
 PG_ADMIN = os.environ.get("VERACITY_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-
-
-@pytest.fixture()
-def sqlite_store(tmp_path) -> Iterator[Store]:
-    store = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
-    yield store
-    store.close()
 
 
 def _pg_admin():

@@ -27,7 +27,7 @@ def _progress() -> Progress:
 
 
 def _ingest(paths: list[Path], extract: bool) -> tuple[Any, Any]:
-    from veracity.store import build
+    from veracity.run import build
 
     store = open_store()
     build.load_registry(store)
@@ -74,7 +74,7 @@ def ingest(
 def build(force: bool = typer.Option(False, "--force", help="Re-read documents this extractor already read.")
           ) -> None:
     """Extract every stored document the current extractor version has not read (after an upgrade, say)."""
-    from veracity.store import build as b
+    from veracity.run import build as b
 
     report = b.extract(open_store(), _extractor(), settings().batch_size, force=force)
     console.print(f"extracted {report.documents} documents: {report.assertions} new assertions, "

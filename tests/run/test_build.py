@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from veracity.model.registry import build_registry
-from veracity.store import build
+from veracity.run import build
 
 REGISTRY = build_registry([
     {"name": "Tehrik-i-Taliban Pakistan", "type": "armed_group", "aliases": ["TTP"],
