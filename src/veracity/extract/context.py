@@ -13,7 +13,7 @@ from veracity.extract.events import EventMention, event_at
 from veracity.model.ids import slug
 from veracity.model.records import Assertion, Document, Entity, EntityKind, Stance, author_claimant
 
-VERSION = 3
+VERSION = 4
 
 
 class Triple(Protocol):
