@@ -41,9 +41,10 @@ def _surfaces(extraction: Extraction, kind: EntityKind) -> dict[str, list[str]]:
 
 
 def _named_actors(extraction: Extraction) -> frozenset[str]:
-    """Ids of actors that are named (resolved), not placeholders for unnamed people ("two gunmen", "a suicide
-    bomber"): GOLD.md's perpetrator fields list actors, and unnamed people are not actors."""
-    return frozenset(e.id for e in extraction.entities if e.kind is EntityKind.ACTOR and e.resolved)
+    """Ids of actors named in the text (they have mentions), not placeholders for the unnamed ("two gunmen", "a
+    suicide bomber", "terrorists (unspecified)"): GOLD.md's perpetrator fields list actors, and unnamed people
+    are not actors."""
+    return frozenset(m.entity_id for m in extraction.mentions)
 
 
 def _event(extraction: Extraction, entity_id: str, names: dict[str, str]) -> dict[str, Any]:
