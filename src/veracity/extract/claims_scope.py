@@ -59,7 +59,7 @@ def asks(noun: Token) -> bool:
 
 def headline_end(ctx: Ctx) -> int:
     """End (character offset) of the headline: a short first paragraph with no closing punctuation; 0 if none."""
-    text = ctx.sdoc.text
+    text = ctx.doc.text  # the parsed text itself; Doc.text would rebuild it from the tokens
     end = text.find("\n")
     first = text[: end if end >= 0 else len(text)].strip()
     if end < 0 or not first or first[-1] in ".!?”\"" or len(first.split()) > 25:

@@ -23,7 +23,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def same_paragraph(doc: Doc, a: int, b: int) -> bool:
     """Tokens ``a`` and ``b`` lie in one paragraph: no line break (or MUC-4 paragraph gap) between them."""
     lo, hi = sorted((a, b))
-    return not _BREAK.search(doc.text[doc[lo].idx : doc[hi].idx])
+    return not _BREAK.search(doc[lo:hi].text_with_ws)  # the text between them, without rebuilding the whole
 
 
 def definite(trigger: Token) -> bool:

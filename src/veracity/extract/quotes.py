@@ -70,7 +70,7 @@ def _quoted_paragraph(text: str, start: int, end: int) -> bool:
 
 def _run_intro(ctx: Ctx, start: int) -> str | None:
     """The speaker of a run of quoted paragraphs: the first speaker named in the plain paragraph above the run."""
-    text = ctx.sdoc.text
+    text = ctx.doc.text  # the parsed text itself; Doc.text would rebuild it from the tokens
     para = _previous_paragraph(text, start)
     while para is not None and _quoted_paragraph(text, *para):
         para = _previous_paragraph(text, para[0])
@@ -106,7 +106,7 @@ def _speaker(ctx: Ctx, start: int, end: int) -> str | None:
     """Claimant of a quote: the colon paragraph that introduces it (the most explicit), a lead-in before it in its
     paragraph, or a trailer after it."""
     sdoc = ctx.sdoc
-    text = sdoc.text
+    text = ctx.doc.text  # the parsed text itself; Doc.text would rebuild it from the tokens
     intro = _previous_paragraph(text, start)
     if intro and text[intro[0] : intro[1]].rstrip().endswith(":"):
         span = sdoc.char_span(*intro, alignment_mode="expand")
@@ -159,7 +159,7 @@ def _continued(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, 
 
 def quoted_speech(ctx: Ctx, used: set[int]) -> None:
     """Record the links inside quotes as claims of their speaker."""
-    text = ctx.sdoc.text
+    text = ctx.doc.text  # the parsed text itself; Doc.text would rebuild it from the tokens
     for group in _continued(text, quote_spans(text)):
         speaker = _speaker(ctx, group[0][0], group[0][1]) or _speaker(ctx, group[-1][0], group[-1][1])
         if speaker is None:
