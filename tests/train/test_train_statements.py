@@ -4,8 +4,10 @@ through the CLI on ``../shared/corpus/train`` (the full run is ``make train``)."
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from veracity.cli import app
@@ -56,64 +58,60 @@ def test_train_fit_then_predict_on_the_training_document() -> None:
     assert ("Haqqani network", "member_of", "Afghan Taliban") in links
 
 
-def test_train_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
-    out = tmp_path / "statements.json"
-    result = CliRunner().invoke(app, ["train", "statements", "--gold", str(CORPUS / "train.jsonl"), "--docs",
-                                      str(CORPUS / "docs"), "--limit", "8", "--folds", "2", "--grid", "1",
+def _smoke(tmp_path: Path, command: str, limit: int) -> tuple[str, Path]:
+    """One small real training run through the CLI: its output and the model file it wrote."""
+    out = tmp_path / f"{command}.json"
+    result = CliRunner().invoke(app, ["train", command, "--gold", str(CORPUS / "train.jsonl"), "--docs",
+                                      str(CORPUS / "docs"), "--limit", str(limit), "--folds", "2", "--grid", "1",
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "8 documents" in result.output and "chosen C=1.0" in result.output
+    assert f"{limit} documents" in result.output
+    return result.output, out
+
+
+def test_train_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+    output, out = _smoke(tmp_path, "statements", 8)
+    assert "chosen C=1.0" in output
     raw = json.loads(out.read_text(encoding="utf-8"))
     assert raw["meta"]["documents"] == 8 and raw["predicate"]["weights"]
     model = load_model(str(out))
     assert model.threshold == raw["threshold"]
 
 
-def test_train_events_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+def _coref_loads(out: Path) -> None:
     from veracity.extract.event_coref import load_model as load_coref
 
-    out = tmp_path / "coref.json"
-    result = CliRunner().invoke(app, ["train", "events", "--gold", str(CORPUS / "train.jsonl"), "--docs",
-                                      str(CORPUS / "docs"), "--limit", "20", "--folds", "2", "--grid", "1",
-                                      "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "20 documents" in result.output and "unmerged: events" in result.output
     model = load_coref(str(out))
     assert model.meta["documents"] == 20 and model.pair.labels == ("other", "same")
 
 
-def test_train_dates_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+def _dates_load(out: Path) -> None:
     from veracity.extract.event_dates import load_model as load_dates
 
-    out = tmp_path / "dates.json"
-    result = CliRunner().invoke(app, ["train", "dates", "--gold", str(CORPUS / "train.jsonl"), "--docs",
-                                      str(CORPUS / "docs"), "--limit", "20", "--folds", "2", "--grid", "1",
-                                      "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "20 documents" in result.output and "as found:" in result.output
     assert json.loads(out.read_text(encoding="utf-8"))["meta"]["documents"] == 20
     assert load_dates(str(out)).labels == ("score",)
 
 
-def test_train_places_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+def _places_load(out: Path) -> None:
     from veracity.extract.event_places import load_model as load_places
 
-    out = tmp_path / "places.json"
-    result = CliRunner().invoke(app, ["train", "places", "--gold", str(CORPUS / "train.jsonl"), "--docs",
-                                      str(CORPUS / "docs"), "--limit", "20", "--folds", "2", "--grid", "1",
-                                      "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "20 documents" in result.output and "as found:" in result.output
     assert load_places(str(out)).labels == ("score",)
 
 
-def test_train_actors_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
+def _filter_loads(out: Path) -> None:
     from veracity.extract.actor_filter import load_model as load_filter
 
-    out = tmp_path / "actors.json"
-    result = CliRunner().invoke(app, ["train", "actors", "--gold", str(CORPUS / "train.jsonl"), "--docs",
-                                      str(CORPUS / "docs"), "--limit", "12", "--folds", "2", "--grid", "1",
-                                      "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "12 documents" in result.output and "unfiltered: actors" in result.output
     assert load_filter(str(out)).meta["documents"] == 12
+
+
+@pytest.mark.parametrize(("command", "limit", "phrase", "loads"), [
+    ("events", 20, "unmerged: events", _coref_loads),
+    ("dates", 20, "as found:", _dates_load),
+    ("places", 20, "as found:", _places_load),
+    ("actors", 12, "unfiltered: actors", _filter_loads),
+])
+def test_train_cli_smoke_runs_of_the_event_and_actor_models(tmp_path: Path, command: str, limit: int, phrase: str,
+                                                            loads: Callable[[Path], None]) -> None:
+    output, out = _smoke(tmp_path, command, limit)
+    assert phrase in output
+    loads(out)

@@ -10,7 +10,6 @@ Weights ship as ``data/actor_filter_model.json``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,8 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from veracity.extract.actors import ActorMention, Found
-from veracity.extract.linear import LinearModel
-from veracity.model.errors import ConfigError
+from veracity.extract.linear import LinearModel, read_model
 from veracity.model.records import Assertion
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "actor_filter_model.json"
@@ -47,12 +45,7 @@ class ActorFilter:
 @cache
 def load_model(path: str | None = None) -> ActorFilter:
     """The shipped (or a given) model file, read once per process."""
-    where = Path(path) if path else MODEL_PATH
-    try:
-        return ActorFilter.from_json(json.loads(where.read_text(encoding="utf-8")))
-    except (OSError, KeyError, ValueError) as exc:
-        raise ConfigError(f"cannot read the actor filter model {where}: {exc}",
-                          fix="rebuild it with `make train` (veracity train actors)") from exc
+    return read_model(Path(path) if path else MODEL_PATH, ActorFilter.from_json, "actor filter model", "actors")
 
 
 def _mention_features(sdoc: Doc, m: ActorMention, places: set[int]) -> list[str]:

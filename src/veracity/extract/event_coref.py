@@ -10,7 +10,6 @@ picks one. Weights ship as ``data/event_coref_model.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,8 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from veracity.extract.events import EventMention
-from veracity.extract.linear import LinearModel
-from veracity.model.errors import ConfigError
+from veracity.extract.linear import LinearModel, read_model
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_coref_model.json"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -50,12 +48,7 @@ class CorefModel:
 @cache
 def load_model(path: str | None = None) -> CorefModel:
     """The shipped (or a given) model file, read once per process."""
-    where = Path(path) if path else MODEL_PATH
-    try:
-        return CorefModel.from_json(json.loads(where.read_text(encoding="utf-8")))
-    except (OSError, KeyError, ValueError) as exc:
-        raise ConfigError(f"cannot read the event coreference model {where}: {exc}",
-                          fix="rebuild it with `make train` (veracity train events)") from exc
+    return read_model(Path(path) if path else MODEL_PATH, CorefModel.from_json, "event coreference model", "events")
 
 
 def _words(texts: Sequence[str]) -> set[str]:

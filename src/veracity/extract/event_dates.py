@@ -11,21 +11,18 @@ trained on ``../shared/corpus/train`` (``veracity train dates``), chooses; weigh
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from veracity.extract.dates import resolve_date
 from veracity.extract.events import EventMention
-from veracity.extract.linear import LinearModel, choose
-from veracity.model.errors import ConfigError
+from veracity.extract.linear import LinearModel, choice_from_json, choose, read_model
 from veracity.model.values import date_precision
 from veracity.model.vocabulary import vocabulary
 
@@ -45,13 +42,8 @@ class DateCandidate:
 
 @cache
 def load_model(path: str | None = None) -> LinearModel:
-    """The shipped (or a given) choice model, read once per process."""
-    where = Path(path) if path else MODEL_PATH
-    try:
-        return LinearModel.from_json(json.loads(where.read_text(encoding="utf-8"))["choice"])
-    except (OSError, KeyError, ValueError) as exc:
-        raise ConfigError(f"cannot read the event date model {where}: {exc}",
-                          fix="rebuild it with `make train` (veracity train dates)") from exc
+    """The shipped (or a given) model file, read once per process."""
+    return read_model(Path(path) if path else MODEL_PATH, choice_from_json, "event date model", "dates")
 
 
 def _shape(text: str) -> str:
@@ -83,9 +75,10 @@ def _entity_features(ent: Span, value: str, where: str, triggers: set[int], publ
                      first: Token) -> list[str]:
     prep = ent.root.head.lemma_.lower() if ent.root.head.dep_ == "prep" else "-"
     shape = _shape(ent.text)
-    feats = [f"where={where}", f"att={attachment(ent, triggers)}", f"prep={prep}", f"shape={shape}",
-             f"prec={date_precision(value)}", f"where_shape={where}:{shape}", f"where_att={where}:"
-             f"{attachment(ent, triggers)}", "side=" + ("before" if ent.start < first.i else "after")]
+    att = attachment(ent, triggers)
+    feats = [f"where={where}", f"att={att}", f"prep={prep}", f"shape={shape}", f"prec={date_precision(value)}",
+             f"where_shape={where}:{shape}", f"where_att={where}:{att}",
+             "side=" + ("before" if ent.start < first.i else "after")]
     if published:
         n = min(len(value), len(published))
         feats.append("vs_pub=" + ("after" if value[:n] > published[:n] else "same" if value[:n] == published[:n]
@@ -139,7 +132,3 @@ def date_events(sdoc: Doc, events: Sequence[EventMention], published: str | None
         cands = candidates(sdoc, event, published)
         if cands:
             event.date = cands[int(np.argmax(choose(model, [c.features for c in cands])))].value
-
-
-def to_json(model: LinearModel, meta: dict[str, Any]) -> dict[str, Any]:
-    return {"meta": meta, "choice": model.to_json()}

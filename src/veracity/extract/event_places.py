@@ -11,13 +11,12 @@ theirs.
 
 from __future__ import annotations
 
-import json
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
@@ -25,10 +24,9 @@ from spacy.tokens import Doc
 from veracity.extract.actors import Found, PlaceMention
 from veracity.extract.event_dates import attachment
 from veracity.extract.events import EventMention
-from veracity.extract.linear import LinearModel, choose
+from veracity.extract.linear import LinearModel, choice_from_json, choose, read_model
 from veracity.extract.places import lookup_place
 from veracity.extract.structure import dateline_of
-from veracity.model.errors import ConfigError
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_place_model.json"
 _SPECIFIC = {"site": 0, "city": 1, "district": 2, "border": 3, "province": 4, "region": 5, "country": 6}
@@ -45,13 +43,8 @@ class PlaceCandidate:
 
 @cache
 def load_model(path: str | None = None) -> LinearModel:
-    """The shipped (or a given) choice model, read once per process."""
-    where = Path(path) if path else MODEL_PATH
-    try:
-        return LinearModel.from_json(json.loads(where.read_text(encoding="utf-8"))["choice"])
-    except (OSError, KeyError, ValueError) as exc:
-        raise ConfigError(f"cannot read the event place model {where}: {exc}",
-                          fix="rebuild it with `make train` (veracity train places)") from exc
+    """The shipped (or a given) model file, read once per process."""
+    return read_model(Path(path) if path else MODEL_PATH, choice_from_json, "event place model", "places")
 
 
 def _mention_features(sdoc: Doc, p: PlaceMention, where: str, triggers: set[int], counts: Counter[str],
@@ -101,12 +94,8 @@ def candidates(sdoc: Doc, found: Found, event: EventMention) -> list[PlaceCandid
 
 
 def _sentence_start(starts: Sequence[int], i: int) -> int:
-    lo = 0
-    for s in starts:
-        if s > i:
-            break
-        lo = s
-    return lo
+    """The start of the sentence holding token ``i`` (``starts`` ascending, the first 0)."""
+    return starts[max(bisect_right(starts, i) - 1, 0)]
 
 
 def place_events(sdoc: Doc, found: Found, events: Sequence[EventMention], model: LinearModel | None = None) -> None:
@@ -119,8 +108,4 @@ def place_events(sdoc: Doc, found: Found, events: Sequence[EventMention], model:
         if cands:
             pick = cands[int(np.argmax(choose(model, [c.features for c in cands])))]
             event.place, event.country = pick.name, pick.country if pick.name else event.country
-
-
-def to_json(model: LinearModel, meta: dict[str, Any]) -> dict[str, Any]:
-    return {"meta": meta, "choice": model.to_json()}
 

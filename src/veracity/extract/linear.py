@@ -7,11 +7,17 @@ read: ``feature -> weight per label``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
+
+from veracity.model.errors import ConfigError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -82,3 +88,22 @@ def choose(model: LinearModel, rows: Sequence[Iterable[str]]) -> np.ndarray:
         return sums
     exp = np.exp(sums - sums.max())
     return np.asarray(exp / exp.sum())
+
+
+def read_model(path: Path, parse: Callable[[dict[str, Any]], T], what: str, command: str) -> T:
+    """A shipped model file parsed by ``parse``; a missing or damaged file is one error naming the file and the
+    command that rebuilds it (``veracity train COMMAND``)."""
+    try:
+        return parse(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, KeyError, ValueError) as exc:
+        raise ConfigError(f"cannot read the {what} {path}: {exc}",
+                          fix=f"rebuild it with `make train` (veracity train {command})") from exc
+
+
+def choice_to_json(model: LinearModel, meta: dict[str, Any]) -> dict[str, Any]:
+    """The file of a choice model (the incident date and place choosers): its weights and how it was trained."""
+    return {"meta": meta, "choice": model.to_json()}
+
+
+def choice_from_json(raw: dict[str, Any]) -> LinearModel:
+    return LinearModel.from_json(raw["choice"])

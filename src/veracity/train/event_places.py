@@ -8,7 +8,6 @@ the chosen place; dev is never read here.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from veracity.extract.event_places import PlaceCandidate, candidates
 from veracity.extract.linear import LinearModel, choose
 from veracity.extract.pipeline import Extractor
 from veracity.train.events import assign
-from veracity.train.fitting import fit_choice
+from veracity.train.fitting import train_chooser
 
 
 @dataclass(slots=True)
@@ -75,25 +74,5 @@ def train(gold_path: Path, docs_dir: Path, extractor: Extractor, *, grid: Sequen
           ) -> tuple[LinearModel, dict[str, Any]]:
     """Label, choose C by cross-validation, fit on every document."""
     docs = label_corpus(gold_path, docs_dir, extractor, limit)
-    right, total = accuracy(docs, None)
-    log(f"{len(docs)} documents, {total} placed candidate groups; "
-        f"as found: {right}/{total} = {right / max(total, 1):.3f}")
-    order = list(range(len(docs)))
-    random.Random(0).shuffle(order)
-    best = (-1.0, grid[0])
-    for c in grid:
-        right = total = 0
-        for k in range(folds):
-            held_out = set(order[k::folds])
-            model = fit_choice(_groups([docs[i] for i in order if i not in held_out]), c)
-            r, t = accuracy([docs[i] for i in order[k::folds]], model)
-            right, total = right + r, total + t
-        value = right / max(total, 1)
-        log(f"C={c}: cross-validated accuracy {right}/{total} = {value:.3f}")
-        if value > best[0]:
-            best = (value, c)
-    value, c = best
-    log(f"chosen C={c} (cross-validated accuracy {value:.3f})")
-    meta = {"trained_on": gold_path.name, "documents": len(docs), "C": c, "folds": folds,
-            "cv_accuracy": round(value, 4)}
-    return fit_choice(_groups(docs), c), meta
+    return train_chooser(docs, _groups, accuracy, what="placed", grid=grid, folds=folds, log=log,
+                         trained_on=gold_path.name)

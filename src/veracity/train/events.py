@@ -39,15 +39,17 @@ class Events:
     pairs: list[tuple[list[str], str]] = field(default_factory=list)
 
 
+def owner(event: EventMention, gold: Record) -> str | None:
+    """The label of the gold incident a found event overlaps best (the scorer's ``event_overlap``), or ``None``."""
+    pred = {"label": event.label, "surface": event.surfaces}
+    scored = [(event_overlap(g, pred), str(g.get("label"))) for g in gold.get("events") or []]
+    best = max(scored, default=(0.0, ""))
+    return best[1] if best[0] > 0 else None
+
+
 def assign(events: Sequence[EventMention], gold: Record) -> list[str | None]:
     """The gold incident each found event overlaps best, or ``None``."""
-    out: list[str | None] = []
-    for event in events:
-        pred = {"label": event.label, "surface": event.surfaces}
-        scored = [(event_overlap(g, pred), str(g.get("label"))) for g in gold.get("events") or []]
-        best = max(scored, default=(0.0, ""))
-        out.append(best[1] if best[0] > 0 else None)
-    return out
+    return [owner(event, gold) for event in events]
 
 
 def label_document(sdoc: Doc, events: list[EventMention], gold: Record) -> Events:

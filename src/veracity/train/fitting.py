@@ -4,14 +4,18 @@ the extractors read."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from veracity.extract.linear import LinearModel
+
+D = TypeVar("D")
 
 
 def fit_logistic(rows: Sequence[Iterable[str]], labels: Sequence[str], classes: Sequence[str], c: float,
@@ -80,3 +84,36 @@ def fit_choice(groups: Sequence[tuple[list[list[str]], list[int]]], c: float, mi
 
     w = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
     return LinearModel.from_coefficients(["score"], vocab, w.reshape(1, -1), np.zeros(1))
+
+
+Groups = list[tuple[list[list[str]], list[int]]]
+
+
+def train_chooser(docs: Sequence[D], groups: Callable[[Sequence[D]], Groups],
+                  accuracy: Callable[[Sequence[D], LinearModel | None], tuple[int, int]], *, what: str,
+                  grid: Sequence[float], folds: int, log: Callable[[str], None], trained_on: str,
+                  ) -> tuple[LinearModel, dict[str, Any]]:
+    """Choose C for a choice model by document-grouped cross-validation of its accuracy (``accuracy`` with
+    ``None`` scores the value as found, the baseline), then fit it on every document. Shared by the incident
+    date and place choosers, which differ only in their candidates and labels."""
+    right, total = accuracy(docs, None)
+    log(f"{len(docs)} documents, {total} {what} candidate groups; "
+        f"as found: {right}/{total} = {right / max(total, 1):.3f}")
+    order = list(range(len(docs)))
+    random.Random(0).shuffle(order)
+    best = (-1.0, grid[0])
+    for c in grid:
+        right = total = 0
+        for k in range(folds):
+            held_out = set(order[k::folds])
+            model = fit_choice(groups([docs[i] for i in order if i not in held_out]), c)
+            r, t = accuracy([docs[i] for i in order[k::folds]], model)
+            right, total = right + r, total + t
+        value = right / max(total, 1)
+        log(f"C={c}: cross-validated accuracy {right}/{total} = {value:.3f}")
+        if value > best[0]:
+            best = (value, c)
+    value, c = best
+    log(f"chosen C={c} (cross-validated accuracy {value:.3f})")
+    meta = {"trained_on": trained_on, "documents": len(docs), "C": c, "folds": folds, "cv_accuracy": round(value, 4)}
+    return fit_choice(groups(docs), c), meta

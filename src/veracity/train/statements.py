@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from veracity.evaluate.report import Prf
-from veracity.evaluate.seeds import Resolver, build_resolver, event_overlap, half_words, load_documents, score
+from veracity.evaluate.seeds import Resolver, build_resolver, half_words, load_documents, score
 from veracity.extract.context import Ctx
 from veracity.extract.pipeline import Extractor, finish
 from veracity.extract.records import to_gold_record
@@ -34,6 +34,7 @@ from veracity.extract.statements.component import (
 from veracity.extract.statements.nodes import Node, vague_name
 from veracity.model.records import AUTHOR, Assertion
 from veracity.model.vocabulary import vocabulary
+from veracity.train.events import owner
 from veracity.train.fitting import fit_choice, fit_logistic
 
 Record = dict[str, Any]
@@ -71,12 +72,8 @@ def _node_name(ctx: Ctx, node: Node) -> str:
 
 def _event_keys(ctx: Ctx, node: Node, gold: Record) -> frozenset[str]:
     event = next((e for e in ctx.events if e.id == node.ident), None)
-    if event is None:
-        return frozenset()
-    pred = {"label": event.label, "surface": event.surfaces}
-    scored = [(event_overlap(g, pred), g.get("label")) for g in gold.get("events") or []]
-    best = max(scored, default=(0.0, None))
-    return frozenset({f"event:{best[1]}"}) if best[0] > 0 else frozenset()
+    label = owner(event, gold) if event is not None else None
+    return frozenset({f"event:{label}"}) if label is not None else frozenset()
 
 
 def _keys(ctx: Ctx, node: Node, resolver: Resolver, gold: Record) -> frozenset[str]:

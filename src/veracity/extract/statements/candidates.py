@@ -29,7 +29,7 @@ _MAX_NODES = 12
 SUBJECT_KINDS = frozenset({"actor", "vague"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Claimant:
     """One claimant candidate: the id it would be stored as (``None`` for the article's own voice), the text
     that names it, and its features."""

@@ -10,7 +10,6 @@ else a claim.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,11 +20,10 @@ import numpy as np
 from spacy.tokens import Span
 
 from veracity.extract.context import Ctx
-from veracity.extract.linear import LinearModel, choose
+from veracity.extract.linear import LinearModel, choose, read_model
 from veracity.extract.statements.candidates import PairCandidate, document_candidates, with_claimants
 from veracity.extract.statements.features import cue_class
 from veracity.extract.statements.nodes import Node, vague_name
-from veracity.model.errors import ConfigError
 from veracity.model.records import Assertion, Stance
 from veracity.model.vocabulary import vocabulary
 
@@ -33,13 +31,10 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "statements_model
 NONE = "none"
 CLAIMS = "claims.learned"
 RELATIONS = "relations.learned"
-_ROLE_PREDICATES = frozenset({"target", "victim", "weapon", "located_in"})
-
-
 def is_rule_statement(a: Assertion) -> bool:
     """A link between actors or events found by the hand rules (what the learned statement model replaces);
     event roles and the event extractor's own perpetrators stay."""
-    return a.predicate not in _ROLE_PREDICATES and not a.extractor.startswith("events.")
+    return a.predicate not in vocabulary().event_roles and not a.extractor.startswith("events.")
 
 
 @dataclass(frozen=True)
@@ -72,12 +67,7 @@ class StatementModel:
 @cache
 def load_model(path: str | None = None) -> StatementModel:
     """The shipped (or a given) model file, read once per process."""
-    where = Path(path) if path else MODEL_PATH
-    try:
-        return StatementModel.from_json(json.loads(where.read_text(encoding="utf-8")))
-    except (OSError, KeyError, ValueError) as exc:
-        raise ConfigError(f"cannot read the statement model {where}: {exc}",
-                          fix="rebuild it with `make train` (veracity train statements)") from exc
+    return read_model(Path(path) if path else MODEL_PATH, StatementModel.from_json, "statement model", "statements")
 
 
 def allowed(label: str, obj: Node) -> bool:

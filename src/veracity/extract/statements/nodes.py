@@ -30,9 +30,6 @@ class Node:
     end: int
     head: int
 
-    def text(self, sent: Span) -> str:
-        return sent.doc[self.start : self.end].text
-
 
 def _place_id(name: str, kind: str) -> str:
     return Entity(kind=EntityKind.PLACE, name=name, type=kind).id
