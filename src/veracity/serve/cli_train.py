@@ -75,7 +75,9 @@ def events(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = F
     from veracity.extract.event_coref import MODEL_PATH
     from veracity.train.events import train
 
-    model = train(gold, docs, _extractor(statements="rules", merge_events=False), **_options(grid, folds, limit))
+    # incidents are merged before they are dated and placed: train on what the merge sees
+    model = train(gold, docs, _extractor(statements="rules", merge_events=False, date_events=False, place_events=False),
+                  **_options(grid, folds, limit))
     _write(model.to_json(), out or MODEL_PATH)
 
 
