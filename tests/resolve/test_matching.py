@@ -5,6 +5,9 @@ import pytest
 from veracity.extract import Extraction
 from veracity.model.records import Alias, Assertion, Document, Entity, EntityKind, Sameness, Stance
 from veracity.resolve import match_entity, resolve_entities
+from veracity.resolve.decisions import decide
+from veracity.run.build import ExtractReport, store_extraction
+from veracity.store import Store
 
 KNOWN = {
     "tehreek-e-labbaik pakistan": "actor:tehreek-e-labbaik-pakistan",
@@ -66,12 +69,38 @@ def _extraction() -> Extraction:
     )
 
 
-def test_matching_resolve_entities_rewrites_ids_and_records_judgement() -> None:
-    resolved, judgements = resolve_entities(_extraction(), KNOWN)
+def test_matching_resolve_entities_records_judgement_and_rewrites_nothing() -> None:
+    extraction = _extraction()
+    resolved, judgements = resolve_entities(extraction, KNOWN)
     assert [j.sameness for j in judgements] == [Sameness.SAME]
-    assert judgements[0].left == "actor:tehreek-i-labbaik-pakistan"
-    assert resolved.assertions[0].subject == "actor:tehreek-e-labbaik-pakistan"
-    assert all(a.entity_id == "actor:tehreek-e-labbaik-pakistan" for a in resolved.aliases)
+    assert (judgements[0].left, judgements[0].right) == (
+        "actor:tehreek-i-labbaik-pakistan",
+        "actor:tehreek-e-labbaik-pakistan",
+    )
+    assert resolved == extraction
+
+
+def test_matching_automatic_merge_is_read_time_and_can_be_split(sqlite_store: Store) -> None:
+    """The stored rows keep the document's own ids; the judgement joins them at read time, and an analyst's
+    'not_same' undoes the automatic merge without rewriting anything."""
+    known = Entity(kind=EntityKind.ACTOR, name="Tehreek-e-Labbaik Pakistan", type="political_party")
+    with sqlite_store.writer() as w:
+        w.add_entity(known)
+        w.add_alias(Alias(known.id, known.name, "tehreek-e-labbaik pakistan"))
+    extraction, found = resolve_entities(_extraction(), KNOWN)
+    with sqlite_store.writer() as w:
+        w.add_document(extraction.document)
+    store_extraction(sqlite_store, extraction, "test@1", ExtractReport())
+    with sqlite_store.writer() as w:
+        for judgement in found:
+            w.add_judgement(judgement)
+    stored = next(iter(sqlite_store.view().rows("assertions")))
+    merged = sqlite_store.view().canonical("actor:tehreek-i-labbaik-pakistan")
+    decide(sqlite_store, "Tehreek-i-Labbaik Pakistan", "Tehreek-e-Labbaik Pakistan", Sameness.NOT_SAME)
+    split = sqlite_store.view().canonical("actor:tehreek-i-labbaik-pakistan")
+    assert stored["subject"] == "actor:tehreek-i-labbaik-pakistan"
+    assert merged == known.id
+    assert split == "actor:tehreek-i-labbaik-pakistan"
 
 
 def test_matching_unsure_changes_nothing() -> None:

@@ -1,8 +1,10 @@
 """Cross-document resolution: an unregistered entity from one article against the aliases already in the store.
 
-Decisions are judgements (same / not_same / unsure, with score and reason), never destructive merges: a ``same``
-judgement rewrites the extraction's ids to the known entity, an ``unsure`` one is recorded for an analyst and
-changes nothing. Short all-capital names are never merged on spelling alone across documents ("TPP" may be a typo
+Decisions are judgements (same / not_same / unsure, with score and reason), never destructive merges: the
+extraction is stored with its own ids and a ``same`` judgement joins them to the known entity at read time (the
+store's ``View`` canonicalises ids through the newest judgement of each pair), so an analyst's later ``not_same``
+splits an automatic merge without any row being rewritten; an ``unsure`` one is recorded for an analyst and changes
+nothing. Short all-capital names are never merged on spelling alone across documents ("TPP" may be a typo
 for "TTP" in one article and a party elsewhere); that needs the document's own context (``extract.coref``).
 """
 
@@ -15,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
 from veracity.extract.pipeline import Extraction
-from veracity.model.records import Alias, Assertion, Entity, EntityKind, Judgement, Mention, Sameness
+from veracity.model.records import Entity, EntityKind, Judgement, Sameness
 from veracity.model.values import normalise_name
 
 SAME_AT = 92.0
@@ -79,32 +81,13 @@ def _subset(surfaces: list[str], candidates: Mapping[str, str]) -> Judgement | N
     return None
 
 
-def _rewrite(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
-    def new(ident: str) -> str:
-        return mapping.get(ident, ident)
-
-    entities = [e for e in extraction.entities if e.id not in mapping]
-    aliases = [Alias(new(a.entity_id), a.surface, a.normalised, a.origin) for a in extraction.aliases]
-    mentions = [
-        Mention(m.doc_id, new(m.entity_id), m.start, m.end, m.sent_start, m.sent_end, m.surface)
-        for m in extraction.mentions
-    ]
-    assertions: list[Assertion] = [
-        replace(
-            a, subject=new(a.subject), object=a.object if a.object_literal else new(a.object), claimant=new(a.claimant)
-        )
-        for a in extraction.assertions
-    ]
-    return replace(extraction, entities=entities, aliases=aliases, mentions=mentions, assertions=assertions)
-
-
 def resolve_entities(extraction: Extraction, known: Mapping[str, str]) -> tuple[Extraction, list[Judgement]]:
     """Match each unresolved actor of an extraction against ``known`` (normalised alias -> entity id).
 
-    Returns the extraction with ``same`` entities rewritten to the known ids, and every judgement taken.
+    Returns the extraction unchanged (its ids are never rewritten: resolution only records decisions) and every
+    judgement taken.
     """
     judgements: list[Judgement] = []
-    mapping: dict[str, str] = {}
     for entity in extraction.entities:
         if entity.resolved or entity.kind is not EntityKind.ACTOR or entity.name[:1].islower():  # placeholders
             continue
@@ -112,6 +95,4 @@ def resolve_entities(extraction: Extraction, known: Mapping[str, str]) -> tuple[
         if found is None or found.right == entity.id:
             continue
         judgements.append(replace(found, left=entity.id))
-        if found.sameness is Sameness.SAME:
-            mapping[entity.id] = found.right
-    return (_rewrite(extraction, mapping) if mapping else extraction), judgements
+    return extraction, judgements
