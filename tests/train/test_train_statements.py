@@ -79,27 +79,27 @@ def test_train_cli_smoke_run_writes_a_loadable_model(tmp_path: Path) -> None:
 
 
 def _coref_loads(out: Path) -> None:
-    from veracity.extract.event_coref import load_model as load_coref
+    from veracity.extract.events.coref import load_model as load_coref
 
     model = load_coref(str(out))
     assert model.meta["documents"] == 20 and model.pair.labels == ("other", "same")
 
 
 def _dates_load(out: Path) -> None:
-    from veracity.extract.event_dates import load_model as load_dates
+    from veracity.extract.events.date_choice import load_model as load_dates
 
     assert json.loads(out.read_text(encoding="utf-8"))["meta"]["documents"] == 20
     assert load_dates(str(out)).labels == ("score",)
 
 
 def _places_load(out: Path) -> None:
-    from veracity.extract.event_places import load_model as load_places
+    from veracity.extract.events.place_choice import load_model as load_places
 
     assert load_places(str(out)).labels == ("score",)
 
 
 def _filter_loads(out: Path) -> None:
-    from veracity.extract.actor_filter import load_model as load_filter
+    from veracity.extract.actors.filter import load_model as load_filter
 
     assert load_filter(str(out)).meta["documents"] == 12
 

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from rich.table import Table
 
 from veracity.evaluate.report import Prf, align, as_json, prf_table, read_json_lines
-from veracity.extract.roles_muc import same_entity
+from veracity.extract.roles.muc import same_entity
 from veracity.model.records import Document, EntityKind
 from veracity.model.vocabulary import vocabulary
 
@@ -166,7 +166,7 @@ def roles_of(extraction: Any, text: str) -> dict[str, Entities]:
     (event, target|victim|weapon, X) gives Target, Victim, Weapon. Each filler's mentions are its surfaces that
     occur in the text, deduplicated (a placeholder without mentions offers its head, "terrorists"). Fillers of one
     role are one entity when they share a head word ("the bus", "bus") or name each other (an acronym and its
-    expansion), as :func:`veracity.extract.roles_muc.to_muc` groups the role finder's own output; the
+    expansion), as :func:`veracity.extract.roles.muc.to_muc` groups the role finder's own output; the
     best-scored form is kept.
     """
     entities = {entity.id: entity for entity in extraction.entities}

@@ -8,8 +8,8 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from veracity.extract.actors import ActorMention, Found
-from veracity.extract.events import EventMention, event_at
+from veracity.extract.actors.finder import ActorMention, Found
+from veracity.extract.events.finder import EventMention, event_at
 from veracity.model.ids import slug
 from veracity.model.records import Assertion, Document, Entity, EntityKind, Stance, author_claimant
 

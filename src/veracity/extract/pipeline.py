@@ -12,23 +12,23 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from veracity.extract.actor_filter import filter_actors
-from veracity.extract.actors import Found, add_actor_ruler, find_actors
-from veracity.extract.attribute_rules import index_attribute_ruler
-from veracity.extract.claims import find_claims
+from veracity.extract.actors.coref import consolidate
+from veracity.extract.actors.filter import filter_actors
+from veracity.extract.actors.finder import Found, add_actor_ruler, find_actors
+from veracity.extract.claims.attribute_rules import index_attribute_ruler
+from veracity.extract.claims.denials import find_denied_reports
+from veracity.extract.claims.finder import find_claims
+from veracity.extract.claims.quotes import quoted_speech
+from veracity.extract.claims.relations import find_relations
+from veracity.extract.claims.roles_bridge import add_roles
 from veracity.extract.context import VERSION, Ctx
-from veracity.extract.coref import consolidate
-from veracity.extract.dates import infer_published, resolve_date
-from veracity.extract.denials import find_denied_reports
-from veracity.extract.event_coref import merge_events
-from veracity.extract.event_dates import date_events
-from veracity.extract.event_places import place_events
-from veracity.extract.events import _known_in, find_events
-from veracity.extract.quotes import quoted_speech
-from veracity.extract.relations import find_relations
-from veracity.extract.roles_bridge import add_roles
+from veracity.extract.document.structure import add_dateline_place, add_dateline_splitter, dateline_of
+from veracity.extract.events.coref import merge_events
+from veracity.extract.events.date_choice import date_events
+from veracity.extract.events.finder import _known_in, find_events
+from veracity.extract.events.place_choice import place_events
 from veracity.extract.statements.component import find_statements
-from veracity.extract.structure import add_dateline_place, add_dateline_splitter, dateline_of
+from veracity.extract.text.dates import infer_published, resolve_date
 from veracity.model.errors import ConfigError
 from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Mention
 from veracity.model.values import clean_date, normalise_name

@@ -60,7 +60,7 @@ def statements(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int
 def actors(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = FOLDS, grid: str = GRID,
            limit: int = LIMIT) -> None:
     """Train the actor filter (which proposed names the report uses as actors) and write it as JSON."""
-    from veracity.extract.actor_filter import MODEL_PATH
+    from veracity.extract.actors.filter import MODEL_PATH
     from veracity.train.actors import train
 
     model = train(gold, docs, _extractor(filter_actors=False), **_options(grid, folds, limit))
@@ -72,7 +72,7 @@ def actors(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = F
 def events(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = FOLDS, grid: str = GRID,
            limit: int = LIMIT) -> None:
     """Train the incident coreference model (which found events are one incident) and write it as JSON."""
-    from veracity.extract.event_coref import MODEL_PATH
+    from veracity.extract.events.coref import MODEL_PATH
     from veracity.train.events import train
 
     # incidents are merged before they are dated and placed: train on what the merge sees
@@ -86,8 +86,8 @@ def events(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = F
 def dates(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = FOLDS, grid: str = FINE_GRID,
           limit: int = LIMIT) -> None:
     """Train the incident date chooser (which nearby date is the incident's) and write it as JSON."""
-    from veracity.extract.event_dates import MODEL_PATH
-    from veracity.extract.linear import choice_to_json
+    from veracity.extract.events.date_choice import MODEL_PATH
+    from veracity.extract.text.linear import choice_to_json
     from veracity.train.event_dates import train
 
     model, meta = train(gold, docs, _extractor(statements="rules", date_events=False), **_options(grid, folds, limit))
@@ -99,8 +99,8 @@ def dates(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = FO
 def places(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = FOLDS, grid: str = FINE_GRID,
            limit: int = LIMIT) -> None:
     """Train the incident place chooser (which nearby place is the incident's) and write it as JSON."""
-    from veracity.extract.event_places import MODEL_PATH
-    from veracity.extract.linear import choice_to_json
+    from veracity.extract.events.place_choice import MODEL_PATH
+    from veracity.extract.text.linear import choice_to_json
     from veracity.train.event_places import train
 
     model, meta = train(gold, docs, _extractor(statements="rules", place_events=False),

@@ -15,7 +15,7 @@ from typing import Any
 
 from veracity.evaluate.report import Prf
 from veracity.evaluate.seeds import _match_items, clean, forms, load_documents, load_records
-from veracity.extract.actor_filter import ActorFilter, candidates
+from veracity.extract.actors.filter import ActorFilter, candidates
 from veracity.extract.pipeline import Extractor, finish
 from veracity.extract.records import to_gold_record
 from veracity.extract.statements.component import find_statements

@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 
 from veracity.evaluate.seeds import is_violent, load_documents, load_records
-from veracity.extract.event_dates import DateCandidate, candidates
-from veracity.extract.linear import LinearModel, choose
+from veracity.extract.events.date_choice import DateCandidate, candidates
 from veracity.extract.pipeline import Extractor
+from veracity.extract.text.linear import LinearModel, choose
 from veracity.train.events import assign
 from veracity.train.fitting import train_chooser
 

@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 
 from veracity.evaluate.seeds import Resolver, build_resolver, is_violent, load_documents, load_records
-from veracity.extract.event_places import PlaceCandidate, candidates
-from veracity.extract.linear import LinearModel, choose
+from veracity.extract.events.place_choice import PlaceCandidate, candidates
 from veracity.extract.pipeline import Extractor
+from veracity.extract.text.linear import LinearModel, choose
 from veracity.train.events import assign
 from veracity.train.fitting import train_chooser
 

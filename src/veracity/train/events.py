@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from veracity.evaluate.report import Prf
 from veracity.evaluate.seeds import event_overlap, load_documents, load_records, score_events
-from veracity.extract.event_coref import CorefModel, merge_events, pair_features, sentence_index
-from veracity.extract.events import EventMention
+from veracity.extract.events.coref import CorefModel, merge_events, pair_features, sentence_index
+from veracity.extract.events.finder import EventMention
 from veracity.extract.pipeline import Extractor
 from veracity.train.fitting import fit_logistic
 

@@ -1,5 +1,5 @@
 """Fitting the linear models every trainer uses: a logistic regression over string features, and a conditional
-logit that chooses one candidate of a group. Both return :class:`veracity.extract.linear.LinearModel`, the form
+logit that chooses one candidate of a group. Both return :class:`veracity.extract.text.linear.LinearModel`, the form
 the extractors read."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
-from veracity.extract.linear import LinearModel
+from veracity.extract.text.linear import LinearModel
 
 D = TypeVar("D")
 

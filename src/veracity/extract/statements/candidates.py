@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from veracity.extract.claims import claimant_of
+from veracity.extract.claims.finder import claimant_of
 from veracity.extract.context import Ctx
+from veracity.extract.document.structure import dateline_of
 from veracity.extract.statements.features import (
     _ancestors_to,
     claimant_features,
@@ -22,7 +23,6 @@ from veracity.extract.statements.features import (
     pair_features,
 )
 from veracity.extract.statements.nodes import Node, sentence_nodes
-from veracity.extract.structure import dateline_of
 from veracity.model.records import Assertion, Stance, is_author
 
 _MAX_NODES = 12

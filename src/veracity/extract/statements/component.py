@@ -20,10 +20,10 @@ import numpy as np
 from spacy.tokens import Span
 
 from veracity.extract.context import Ctx
-from veracity.extract.linear import LinearModel, choose, read_model
 from veracity.extract.statements.candidates import PairCandidate, document_candidates, with_claimants
 from veracity.extract.statements.features import cue_class
 from veracity.extract.statements.nodes import Node, vague_name
+from veracity.extract.text.linear import LinearModel, choose, read_model
 from veracity.model.records import Assertion, Stance
 from veracity.model.vocabulary import vocabulary
 

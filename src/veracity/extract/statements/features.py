@@ -12,8 +12,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from veracity.extract.lexicon import cues
 from veracity.extract.statements.nodes import Node
+from veracity.extract.text.lexicon import cues
 
 _MAX_BETWEEN = 12
 _QUOTES = frozenset('"“”')

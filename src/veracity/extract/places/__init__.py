@@ -1,0 +1,1 @@
+"""Places: gazetteer lookup of countries, provinces, districts, cities and sites named in a report."""
