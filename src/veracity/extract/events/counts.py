@@ -16,13 +16,13 @@ def _number(token: Token) -> int | None:
     lex = event_lexicon()
     if token.pos_ == "NUM":  # "killing two": the count is the object itself
         text = token.lower_.replace(",", "")
-        return int(text) if text.isdigit() else lex.numbers.get(text)
+        return int(text) if text.isdecimal() else lex.numbers.get(text)
     for child in token.children:
         if child.dep_ in {"nummod", "det", "quantmod"} or child.like_num:
             text = child.lower_.replace(",", "")
             if text in lex.vague:
                 return None
-            if text.isdigit():
+            if text.isdecimal():
                 return int(text)
             if text in lex.numbers and (child.dep_ == "nummod" or text in {"a", "an"}):
                 return lex.numbers[text]
@@ -55,7 +55,7 @@ def _count_for(token: Token) -> int | None:
     for child in token.children:
         if child.dep_ == "prep":
             for obj in child.children:
-                if obj.like_num and obj.lower_.isdigit():
+                if obj.like_num and obj.lower_.isdecimal():
                     return int(obj.lower_)
     return None
 

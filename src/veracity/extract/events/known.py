@@ -48,7 +48,7 @@ def scopes() -> tuple[KnownScope, ...]:
 
 
 def _year(date: str | None) -> int | None:
-    return int(date[:4]) if date and date[:4].isdigit() else None
+    return int(date[:4]) if date and date[:4].isdecimal() else None
 
 
 def _started_by(scope: KnownScope, published: str | None) -> bool:

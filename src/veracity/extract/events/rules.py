@@ -147,7 +147,7 @@ def counted(token: Token) -> bool:
         if child.dep_ != "nummod" or child.ent_type_ in {"DATE", "TIME"}:
             continue
         text = child.lower_.replace(",", "")
-        if (text.isdigit() and int(text) < 1000) or (text in lex.numbers and text not in {"a", "an"}):
+        if (text.isdecimal() and int(text) < 1000) or (text in lex.numbers and text not in {"a", "an"}):
             return True
     return False
 

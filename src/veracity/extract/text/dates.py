@@ -162,7 +162,7 @@ def _relative(text: str, anchor: tuple[date, int]) -> str | None:
         return f"{year:04d}-{_month_name(m.group(1)):02d}" if year else None
     m = _AGO.search(text)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUM[m.group(1)]
+        n = int(m.group(1)) if m.group(1).isdecimal() else _NUM[m.group(1)]
         unit = m.group(2)
         back = relativedelta(**{unit + "s": n}) if unit != "week" else relativedelta(weeks=n)
         return _fmt(ref - back, min(parts, {"day": 3, "week": 3, "month": 2, "year": 1}[unit]))
