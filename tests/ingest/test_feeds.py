@@ -174,3 +174,8 @@ def test_feeds_doctype_without_entities_is_still_read(write: Write, load_all: Lo
                                '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE rss>')
     loaded, _ = load_all(write("doctype.xml", with_doctype))
     assert loaded
+
+
+@pytest.mark.parametrize("fragment", ["<?\x1b", "<p>a\x1bb</p>", "<b>\x00</b>"])
+def test_feeds_html_to_text_drops_control_characters(fragment: str) -> None:  # found by fuzzing: lxml raised
+    assert "\x1b" not in html_to_text(fragment) and "\x00" not in html_to_text(fragment)

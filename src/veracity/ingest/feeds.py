@@ -37,6 +37,7 @@ BLOCK_TAGS = frozenset(
 """Elements that end a line when HTML is flattened to text."""
 
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_feed_file(path: Path, max_bytes: int) -> Iterator[Item]:
@@ -113,6 +114,7 @@ def html_to_text(fragment: str) -> str:
     """Text of an HTML fragment, one line per paragraph or line break; markup-free input comes back as it is."""
     if "<" not in fragment and "&" not in fragment:
         return fragment
+    fragment = _CONTROL.sub("", fragment)  # lxml refuses to set text holding them (found by fuzzing)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
