@@ -1,4 +1,4 @@
-"""Core commands: ingest, build, extract, documents, actors, actor, claims, events, review, demo."""
+"""Core commands: ingest, build, extract, documents, actors, actor, claims, events, review, demo, warnings, watch."""
 
 from __future__ import annotations
 
@@ -272,7 +272,39 @@ def warnings(
         console.print(f"[yellow]{row['kind']}[/yellow] {escape(row['location'])}: {escape(row['message'])}")
 
 
+def watch(
+    feeds: list[str] = typer.Argument(..., help="Feed URLs (http or https)."),
+    every: str = typer.Option("15m", "--every", help="Time between rounds: 30s, 15m, 1h, 1d."),
+    times: int = typer.Option(None, "--times", help="Stop after this many rounds (default: until stopped)."),
+    no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without extracting them."),
+) -> None:
+    """Poll feeds with conditional requests and store new entries; an entry seen again is stored once."""
+    from veracity.run import build
+    from veracity.run.watch import Poll, parse_every
+    from veracity.run.watch import watch as run_watch
+
+    interval, store = parse_every(every), open_store()
+    build.load_registry(store)
+    build.load_outlets(store, settings().outlets)
+    extractor = None if no_extract else _extractor()
+
+    def show(result: Any) -> None:
+        if not isinstance(result, Poll):
+            console.print(f"[yellow]failed[/yellow] {escape(result.path)}: {escape(result.reason)}")
+        elif not result.changed:
+            console.print(f"{escape(result.url)}: not modified")
+        else:
+            r = result.report
+            console.print(f"{escape(result.url)}: ingested {len(r.ingested)}, duplicates {len(r.duplicates)}, "
+                          f"rejected {len(r.rejected)}, warnings {r.warnings} (run {r.run.id})")
+            if extractor is not None and r.ingested:
+                build.extract(store, extractor, settings().batch_size, run=r.run)
+
+    run_watch(store, feeds, interval, settings().max_doc_bytes, times, on_poll=show)
+
+
 def register(app: typer.Typer) -> None:
     """Add the core commands."""
-    for command in (ingest, build, extract, documents, actors, actor, claims, events, review, demo, warnings):
+    for command in (ingest, build, extract, documents, actors, actor, claims, events, review, demo, warnings,
+                    watch):
         app.command(name=command.__name__)(handle_errors(command))
