@@ -18,7 +18,7 @@ from veracity.extract.dates import infer_published, resolve_date
 from veracity.ingest.clean import date_warnings, parse_date
 from veracity.model.values import clean_count, clean_date, date_precision, date_upper_bound
 
-FUZZ = settings(max_examples=60, deadline=None)
+FUZZ = settings(max_examples=60, deadline=None, derandomize=True)
 ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 DATE_WORDS = st.sampled_from([
@@ -95,7 +95,7 @@ SENTENCE = st.tuples(st.sampled_from(["The blast killed", "Gunmen shot dead", "T
                      st.sampled_from(["", ", police said", " and wounded 4 others"])).map(" ".join)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True)
 @given(SENTENCE)
 def test_fuzz_casualty_counts(nlp, sentence: str) -> None:
     from veracity.extract.events_counts import casualties

@@ -117,7 +117,7 @@ def html_to_text(fragment: str) -> str:
     fragment = _CONTROL.sub("", fragment)  # lxml refuses to set text holding them (found by fuzzing)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+    except (lxml.etree.ParserError, ValueError, AssertionError):  # lxml asserts "too many bodies" (fuzzing)
         return fragment
     for element in root.iter():
         # Source line breaks are soft wraps in HTML; only block elements and <br> end a line.
