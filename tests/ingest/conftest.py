@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,12 +13,22 @@ from veracity.model import Document
 
 Write = Callable[[str, str | bytes], Path]
 
+_RANDOM = random.Random(1)
+UNDECODABLE = bytes(_RANDOM.choice([b for b in range(1, 256) if b not in (10, 13, 34, 92)]) for _ in range(200))
+"""Bytes no text encoding reads (charset-normalizer finds none), with no NUL, line break, quote or backslash."""
+
 ARTICLE = (
     "Blast kills twelve in Quetta market\n\n"
     "A bomb exploded in a crowded market in Quetta on Friday, killing at least twelve people, police said. "
     "No group has claimed responsibility, but the provincial government said it suspected the Balochistan "
     "Liberation Army, which has carried out similar attacks in the past."
 )
+
+
+@pytest.fixture
+def undecodable() -> bytes:
+    """:data:`UNDECODABLE`."""
+    return UNDECODABLE
 
 
 @pytest.fixture

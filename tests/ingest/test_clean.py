@@ -1,10 +1,10 @@
-"""Dates, titles and language guesses from ``veracity.ingest.clean``."""
+"""Dates and titles from ``veracity.ingest.clean``."""
 
 from __future__ import annotations
 
 import pytest
 
-from veracity.ingest.clean import date_warnings, guess_language, guess_title, parse_date
+from veracity.ingest.clean import date_warnings, guess_title, parse_date
 
 
 @pytest.mark.parametrize(
@@ -65,34 +65,3 @@ def test_clean_date_warnings(raw: object, expected: tuple[str, ...]) -> None:
 )
 def test_clean_guess_title(text: str, expected: str | None) -> None:
     assert guess_title(text) == expected
-
-
-ENGLISH = (
-    "A bomb exploded in a crowded market in Quetta on Friday, killing at least twelve people, police said. "
-    "No group has claimed responsibility, but the government said it suspected the Balochistan Liberation Army."
-)
-GERMAN = (
-    "Die Regierung hat am Montag erklärt, dass die Angriffe in der Provinz von einer Gruppe verübt wurden, die mit "
-    "dem Islamischen Staat in Verbindung steht und seit Jahren im Grenzgebiet aktiv ist."
-)
-FRENCH = (
-    "Le gouvernement a déclaré lundi que les attaques dans la province ont été commises par un groupe lié à "
-    "l'État islamique, actif depuis des années dans la zone frontalière avec le Pakistan."
-)
-URDU = "پاکستان کے صوبہ بلوچستان میں ایک دھماکے میں بارہ افراد ہلاک ہو گئے ہیں اور پولیس کے مطابق " * 3
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (ENGLISH, "en"),
-        ("The Taliban’s spokesman said it wasn’t true. " * 5, "en"),
-        (GERMAN, None),
-        (FRENCH, None),
-        (URDU, None),
-        ("The bomb exploded in the market.", None),
-        ("", None),
-    ],
-)
-def test_clean_guess_language(text: str, expected: str | None) -> None:
-    assert guess_language(text) == expected

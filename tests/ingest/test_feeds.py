@@ -149,3 +149,33 @@ def test_feeds_malformed_feed_with_entries_is_still_read(write: Write, load_all:
 )
 def test_feeds_html_to_text(fragment: str, expected: str) -> None:
     assert html_to_text(fragment) == expected
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<rss version="2.0"><channel><title>T</title><item><title>x</title><description>&lol3;</description></item>
+</channel></rss>"""
+
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>T</title><item><title>x</title><description>&secret;</description></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("content", [BILLION_LAUGHS, EXTERNAL_ENTITY])
+def test_feeds_entity_declarations_are_refused(write: Write, only_reason: OnlyReason, content: str) -> None:
+    reason = only_reason(write("attack.xml", content))
+    assert reason.startswith("feed declares XML entities or external references")
+
+
+def test_feeds_doctype_without_entities_is_still_read(write: Write, load_all: LoadAll) -> None:
+    with_doctype = RSS.replace('<?xml version="1.0" encoding="UTF-8"?>',
+                               '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE rss>')
+    loaded, _ = load_all(write("doctype.xml", with_doctype))
+    assert loaded
+
+
+@pytest.mark.parametrize("fragment", ["<?\x1b", "<p>a\x1bb</p>", "<b>\x00</b>", "<!DOCTYPE><SCRIPT"])
+def test_feeds_html_to_text_drops_control_characters(fragment: str) -> None:  # found by fuzzing: lxml raised
+    assert "\x1b" not in html_to_text(fragment) and "\x00" not in html_to_text(fragment)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from veracity.ingest import read_html_document
+from veracity.ingest import Loaded, Rejected, read_html_document
 from veracity.model import Document, InvalidInput
 
 Write = Callable[[str, str | bytes], Path]
 OnlyDocument = Callable[[Path], Document]
 OnlyReason = Callable[..., str]
+LoadAll = Callable[..., tuple[list[Loaded], list[Rejected]]]
 
 PARAGRAPHS = (
     "A bomb exploded in a crowded market in Quetta on Friday, killing at least twelve people and wounding thirty, "
@@ -102,7 +103,6 @@ NAV_ONLY = """<html><head><title>Home</title></head><body><nav><ul><li><a href="
         ("<html><head><title>T</title></head><body></body></html>", "no main text could be extracted"),
         ("<html><body><div id='app'></div><script src='/bundle.js'></script></body></html>", "no main text"),
         ("", "no main text could be extracted"),
-        (b"<html><body><p>caf\xe9</p></body></html>", "file is not valid UTF-8"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "file is binary (a PNG image)"),
     ],
 )
@@ -126,3 +126,30 @@ CRASHES_THE_DATE_FINDER = (
 
 def test_html_extractor_crash_is_a_rejection_not_an_exception(write: Write, only_reason: OnlyReason) -> None:
     assert only_reason(write("fuzz.html", CRASHES_THE_DATE_FINDER)).startswith("no main text could be extracted")
+
+
+SENTENCE = "A bomb exploded in a crowded market in Quetta on Friday, killing at least twelve people, police said."
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        SENTENCE + "<br>" + SENTENCE + "</p></div></body>",  # text before any tag, stray closing tags
+        "<p>" + SENTENCE + "<script>var x = 1</p>",  # a script that is never closed
+        "<<<>>" + SENTENCE + "<p<p>" + SENTENCE + "</x></y>",  # broken tags around the text
+    ],
+)
+def test_html_malformed_but_readable_page_is_kept_with_a_warning(write: Write, load_all: LoadAll,
+                                                                 content: str) -> None:
+    loaded, rejected = load_all(write("broken.html", content))
+    assert not rejected
+    (item,) = loaded
+    assert SENTENCE in item.document.text
+    assert item.warnings == ("page is malformed HTML; its text was read from the markup as lxml repaired it",)
+
+
+def test_html_latin1_page_without_a_declaration_is_decoded_with_a_warning(write: Write, load_all: LoadAll) -> None:
+    page = f"<html><body><article><p>{SENTENCE} The caf\u00e9 was closed.</p></article></body></html>"
+    (item,), _ = load_all(write("latin.html", page.encode("cp1252")))
+    assert "caf\u00e9" in item.document.text
+    assert item.warnings[0].startswith("file is not UTF-8; decoded it as cp1252")

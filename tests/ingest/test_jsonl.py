@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -64,11 +65,32 @@ def test_jsonl_bad_lines_are_rejected_by_number_and_the_rest_load(write: Write, 
     assert all(r.path == path for r in rejected)
 
 
-def test_jsonl_undecodable_line_is_rejected_alone(write: Write, load_all: LoadAll) -> None:
-    path = write("enc.jsonl", line(text="good").encode() + b'\n{"text": "caf\xe9"}\n' + line(text="also").encode())
+def test_jsonl_undecodable_line_is_rejected_alone(write: Write, load_all: LoadAll, undecodable: bytes) -> None:
+    path = write("enc.jsonl", line(text="good").encode() + b'\n{"text": "caf\xe9"}\n{"text": "' + undecodable
+                 + b'"}\n' + line(text="also").encode())
     loaded, rejected = load_all(path)
-    assert [i.line for i in loaded] == [1, 3]
-    assert [(r.line, r.reason) for r in rejected] == [(2, "line is not valid UTF-8 (re-save the file as UTF-8)")]
+    assert [(i.line, i.warnings) for i in loaded] == [
+        (1, ()), (2, ("line is not UTF-8; decoded it as cp1252 (detected by charset-normalizer)",)), (4, ())]
+    assert loaded[1].document.text == "caf\u00e9"
+    assert [(r.line, r.reason) for r in rejected] == [
+        (3, "line is not valid UTF-8 and no text encoding reads it (re-save the file as UTF-8)")]
+
+
+def test_jsonl_utf16_file_is_re_encoded_as_it_streams(write: Write, load_all: LoadAll) -> None:
+    lines = line(text="caf\u00e9 one") + "\n" + line(text="two \u201cquoted\u201d") + "\n"
+    loaded, rejected = load_all(write("wide.jsonl", lines.encode("utf-16")))
+    assert not rejected
+    assert [i.document.text for i in loaded] == ["caf\u00e9 one", "two \u201cquoted\u201d"]
+    assert loaded[0].warnings == ("file is UTF-16 text, not UTF-8; decoded it as utf-16",)
+
+
+def test_jsonl_gzip_file_streams_like_the_plain_one(write: Write, load_all: LoadAll) -> None:
+    lines = "".join(line(text=f"document {n}") + "\n" for n in range(50))
+    plain, _ = load_all(write("c.jsonl", lines))
+    packed, rejected = load_all(write("c.jsonl.gz", gzip.compress(lines.encode())))
+    assert not rejected
+    assert len(packed) == 50
+    assert [(i.document.id, i.document.name) for i in packed] == [(i.document.id, i.document.name) for i in plain]
 
 
 def test_jsonl_limit_applies_per_line(write: Write, load_all: LoadAll) -> None:

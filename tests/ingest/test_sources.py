@@ -65,15 +65,15 @@ def test_sources_one_bad_input_does_not_stop_the_rest(write: Write, tmp_path: Pa
         "01-good.txt loaded",
         "02-binary.txt file is binary (a GIF image), not text",
         "03-empty.txt text is empty (or only whitespace)",
-        "04-notes.pdf unsupported file type '.pdf'; veracity reads .atom, .htm, .html, .jsonl, .md, .rss, .txt, .xml"
-        " (rename plain text to .txt)",
+        "04-notes.pdf unsupported file type '.pdf'; veracity reads .atom, .htm, .html, .jsonl, .md, .rss, .txt, .warc,"
+        " .xml (rename plain text to .txt)",
         "05-lines.jsonl:1 loaded",
         "05-lines.jsonl:2 line is not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         "05-lines.jsonl:3 loaded",
         "06-big.txt file is 2,000 bytes, over the 1,000-byte limit (split it or raise VERACITY_MAX_DOC_BYTES)",
-        "07-latin1.txt file is not valid UTF-8 (byte 0xe9 at offset 3); re-save it as UTF-8",
+        "07-latin1.txt loaded",
         "08-noext unsupported file without an extension; veracity reads .atom, .htm, .html, .jsonl, .md, .rss, .txt,"
-        " .xml (rename plain text to .txt)",
+        " .warc, .xml (rename plain text to .txt)",
         "09-menu.html no main text could be extracted from the HTML (it may be only navigation, or rendered by "
         "scripts)",
         "10-good.md loaded",
@@ -179,3 +179,17 @@ def test_sources_items_are_frozen_and_say_where(tmp_path: Path) -> None:
     assert Rejected(tmp_path / "c.txt", "bad").where == str(tmp_path / "c.txt")
     with pytest.raises(dataclasses.FrozenInstanceError):
         rejected.reason = "changed"  # type: ignore[misc]
+
+
+URDU = "پاکستان کے صوبہ بلوچستان میں ایک دھماکے میں بارہ افراد ہلاک ہو گئے ہیں اور پولیس کے مطابق " * 3
+
+
+def test_sources_unreadable_language_is_loaded_with_a_warning(write: Write, tmp_path: Path) -> None:
+    write("urdu.txt", URDU)
+    write("english.txt", TEXT * 3)
+    items = list(read_paths([tmp_path]))
+    assert [(i.document.name, i.document.language, i.warnings) for i in items if isinstance(i, Loaded)] == [
+        ("english", "en", ()),
+        ("urdu", "ur", ("language is Urdu (ur); the extractor reads English only, so nothing will be extracted "
+                        "from this document (it is stored and searchable)",)),
+    ]

@@ -120,7 +120,6 @@ def test_text_files_load(write: Write, only_document: OnlyDocument, name: str, c
         (b"", "text is empty (or only whitespace)"),
         (b"  \n\r\n\t ", "text is empty (or only whitespace)"),
         (b"TITLE: T\nDATE: 2024\n---\n\n", "there is no text after the '---' line that ends the header"),
-        (b"caf\xe9", "file is not valid UTF-8 (byte 0xe9 at offset 3); re-save it as UTF-8"),
         (b"%PDF-1.4 binary", "file is binary (a PDF file), not text"),
     ],
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -47,3 +47,31 @@ def pg_store() -> Iterator[Store]:
 def any_store(request) -> Store:
     """Both backends: the same behaviour is asserted on SQLite and on PostgreSQL."""
     return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
+
+
+@pytest.fixture()
+def pg_databases() -> Iterator[Callable[[], str]]:
+    """``new()`` -> the URL of a fresh PostgreSQL database; every one is dropped after the test."""
+    admin = _pg_admin()
+    names: list[str] = []
+
+    def new() -> str:
+        names.append(f"veracity_test_{uuid.uuid4().hex[:10]}")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{names[-1]}"'))
+        return PG_ADMIN.rsplit("/", 1)[0] + f"/{names[-1]}"
+
+    yield new
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_urls(request, tmp_path) -> Callable[[], str]:
+    """``new()`` -> the URL of a new, empty store on the backend of the parameter (files in ``tmp_path``)."""
+    if request.param == "postgres":
+        return request.getfixturevalue("pg_databases")
+    counter = iter(range(1_000))
+    return lambda: f"sqlite:///{tmp_path / f'store{next(counter)}.db'}"

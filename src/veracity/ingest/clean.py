@@ -1,4 +1,4 @@
-"""Metadata cleaners for ingest: publication dates, titles, and the document's language.
+"""Metadata cleaners for ingest: publication dates and titles (the language is found in ``language.py``).
 
 Like the model's value cleaners they return ``None`` for junk instead of raising: a page with an unreadable date is
 still worth reading.
@@ -6,7 +6,6 @@ still worth reading.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from dateutil import parser as dateparser
@@ -16,23 +15,6 @@ from veracity.model.values import clean_date
 TITLE_MAX = 200
 """A first line at least this long is a paragraph, not a title."""
 
-LANGUAGE_MIN_WORDS = 20
-"""Below this many words the function-word ratio says nothing."""
-
-ENGLISH_MIN_RATIO = 0.2
-"""Share of English function words above which a text is called English (prose runs at 0.4-0.5; other
-Latin-script languages at 0.02-0.08, from accidental hits such as "in" or "on")."""
-
-ENGLISH_FUNCTION_WORDS = frozenset(
-    {
-        "the", "of", "and", "to", "a", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "at",
-        "this", "from", "are", "have", "has", "had", "were", "been", "which", "but", "not", "or", "they",
-        "their", "its", "his", "her", "he", "she", "we", "you", "said", "would", "will", "an", "who", "there",
-        "than", "also", "after", "into", "over", "about",
-    }
-)
-
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Two different defaults: a date field dateutil filled in from the default differs between the two parses.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
@@ -78,11 +60,3 @@ def guess_title(text: str) -> str | None:
     first = lines[0].strip().lstrip("#").strip()
     return first if first and len(first) < TITLE_MAX else None
 
-
-def guess_language(text: str) -> str | None:
-    """``"en"`` when English function words make up a typical share of the words, else ``None`` (unknown)."""
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    if len(words) < LANGUAGE_MIN_WORDS:
-        return None
-    hits = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
-    return "en" if hits / len(words) >= ENGLISH_MIN_RATIO else None

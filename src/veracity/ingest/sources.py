@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from veracity.ingest.feeds import read_feed_file
 from veracity.ingest.html import read_html_file
 from veracity.ingest.items import Item, Rejected
 from veracity.ingest.jsonl import read_jsonl_file
+from veracity.ingest.language import language_warnings
+from veracity.ingest.raw import format_suffix
 from veracity.ingest.text import read_text_file
+from veracity.ingest.warc import read_warc_file
 from veracity.model import InvalidInput
 
 Reader = Callable[[Path, int], Iterator[Item]]
@@ -35,8 +39,10 @@ READERS: dict[str, Reader] = {
     ".xml": read_feed_file,
     ".rss": read_feed_file,
     ".atom": read_feed_file,
+    ".warc": read_warc_file,
 }
-"""File extension (lower case) to the reader for it. A new format is one reader and one line here."""
+"""File extension (lower case) to the reader for it. A new format is one reader and one line here. A name ending in
+``.gz`` is read by the reader of the extension before it, decompressed on the fly (``corpus.jsonl.gz``)."""
 
 MAX_BYTES = 5_000_000
 
@@ -53,16 +59,25 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Itera
 
 def from_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Everything one file holds; read errors become a :class:`Rejected` after whatever was already yielded."""
-    reader = READERS.get(path.suffix.lower())
+    reader = READERS.get(format_suffix(path))
     if reader is None:
         yield Rejected(path, _unsupported(path))
         return
     try:
-        yield from reader(path, max_bytes)
+        for item in reader(path, max_bytes):
+            yield with_language_warning(item)
     except InvalidInput as exc:
         yield Rejected(path, exc.message)
     except OSError as exc:
         yield Rejected(path, f"cannot read the file ({exc.strerror or exc})")
+
+
+def with_language_warning(item: Item) -> Item:
+    """The item, with a warning added when its document is in a language the extractor cannot read."""
+    if isinstance(item, Rejected):
+        return item
+    found = language_warnings(item.document.language)
+    return replace(item, warnings=item.warnings + found) if found else item
 
 
 def walk(path: Path) -> Iterator[Path | Rejected]:
@@ -116,5 +131,6 @@ def _kind(entry: os.DirEntry[str]) -> str:
 
 def _unsupported(path: Path) -> str:
     accepted = ", ".join(sorted(READERS))
-    what = f"file type '{path.suffix}'" if path.suffix else "file without an extension"
+    suffix = format_suffix(path)
+    what = f"file type '{suffix}'" if suffix else "file without an extension"
     return f"unsupported {what}; veracity reads {accepted} (rename plain text to .txt)"

@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from veracity.ingest.clean import date_warnings, guess_language, guess_title, parse_date
+from veracity.ingest.clean import date_warnings, guess_title, parse_date
 from veracity.ingest.items import Item, Loaded
-from veracity.ingest.raw import decode, read_limited
+from veracity.ingest.language import guess_language
+from veracity.ingest.raw import decode, read_limited, stem
 from veracity.model import Document, InvalidInput
 from veracity.model.values import normalise_text
 
@@ -118,9 +119,10 @@ def read_text_document(
 
 def read_text_file(path: Path, max_bytes: int) -> Iterator[Item]:
     """One document from a ``.txt`` or ``.md`` file, named after the file's stem."""
-    text = decode(read_limited(path, max_bytes))
-    document = read_text_document(text, path.stem, source=str(path))
-    yield Loaded(document, path, warnings=date_warnings(split_header(text)[0].get("date"), document.published))
+    text, decoded = decode(read_limited(path, max_bytes))
+    document = read_text_document(text, stem(path), source=str(path))
+    dates = date_warnings(split_header(text)[0].get("date"), document.published)
+    yield Loaded(document, path, warnings=decoded + dates)
 
 
 def _blank_to_none(value: str | None) -> str | None:

@@ -7,16 +7,19 @@ assertions have content ids, and a document already read by the current extracto
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veracity.ingest import Loaded, Rejected, read_paths
+from veracity.ingest.language import language_warnings
 from veracity.model.ids import content_hash
 from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Stance
 from veracity.model.registry import Registry, registry
 from veracity.model.values import normalise_name
+from veracity.run.runs import RunLog, warning_kind
 
 if TYPE_CHECKING:
     from veracity.extract import Extraction, Extractor
@@ -28,11 +31,19 @@ REGISTRY_EXTRACTOR = "veracity.registry@1"
 
 @dataclass
 class IngestReport:
-    """What an ingest run did: counts, and each rejected file with its reason."""
+    """What an ingest run did: counts, each rejected file with its reason, the warnings, and the run."""
 
+    run: RunLog
     ingested: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    warnings: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
+    """Documents in a language the extractor cannot read, by language code."""
+
+    def counts(self) -> dict[str, int]:
+        return {"ingested": len(self.ingested), "duplicates": len(self.duplicates), "rejected": len(self.rejected),
+                "warnings": self.warnings, "unreadable_language": sum(self.languages.values())}
 
 
 @dataclass
@@ -46,25 +57,43 @@ class ExtractReport:
     skipped: int = 0
     warnings: list[str] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        return {"extracted": self.documents, "assertions": self.assertions, "entities": self.entities,
+                "superseded": self.superseded, "extract_warnings": len(self.warnings)}
 
-def ingest(store: Store, paths: Iterable[str | Path], max_bytes: int, progress: Progress | None = None
-           ) -> IngestReport:
-    """Read every path and store each new document in its own transaction."""
-    report = IngestReport()
+
+def ingest(store: Store, paths: Iterable[str | Path], max_bytes: int, progress: Progress | None = None,
+           run: RunLog | None = None) -> IngestReport:
+    """Read every path and store each new document, with its warnings, in its own transaction.
+
+    The run (a new one unless given) records every rejection and warning, so ``veracity warnings`` can list them.
+    """
+    paths = list(paths)
+    run = run or RunLog.start(store, "ingest", [str(p) for p in paths])
+    report = IngestReport(run=run)
     for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Rejected):
             report.rejected.append(item)
+            with store.writer() as w:
+                run.record(w, "rejected", item.where, [item.reason])
         else:
-            _store_document(store, item, report)
+            store_document(store, item, report, run)
         if progress:
             progress(str(item.path))
+    run.finish(store, report.counts())
     return report
 
 
-def _store_document(store: Store, item: Loaded, report: IngestReport) -> None:
+def store_document(store: Store, item: Loaded, report: IngestReport, run: RunLog) -> None:
+    """One document and its warnings in one transaction; a duplicate's warnings are recorded too."""
     with store.writer() as w:
         added = w.add_document(item.document)
+        for warning in item.warnings:
+            run.record(w, warning_kind(warning), item.where, [warning], item.document.id)
     (report.ingested if added else report.duplicates).append(item.document.id)
+    report.warnings += len(item.warnings)
+    if language_warnings(item.document.language):
+        report.languages[str(item.document.language)] += 1
 
 
 def load_registry(store: Store, reg: Registry | None = None) -> int:
@@ -128,7 +157,7 @@ def known_aliases(store: Store) -> dict[str, str]:
 
 
 def extract(store: Store, extractor: Extractor, batch_size: int = 64, progress: Progress | None = None,
-            force: bool = False) -> ExtractReport:
+            force: bool = False, run: RunLog | None = None) -> ExtractReport:
     """Extract every document the current extractor version has not read, resolving and storing as it goes."""
     view = store.view()
     todo = view.unextracted(extractor.version, force=force)
@@ -137,7 +166,7 @@ def extract(store: Store, extractor: Extractor, batch_size: int = 64, progress: 
     known = known_aliases(store)
     for extraction in extractor.extract_many(docs, batch_size=batch_size):
         extraction = _resolve(extraction, known, store)
-        store_extraction(store, extraction, extractor.version, report)
+        store_extraction(store, extraction, extractor.version, report, run)
         known.update({a.normalised: a.entity_id for a in extraction.aliases})
         if progress:
             progress(extraction.document.name)
@@ -158,8 +187,10 @@ def _resolve(extraction: Extraction, known: dict[str, str], store: Store) -> Ext
     return resolved
 
 
-def store_extraction(store: Store, extraction: Extraction, version: str, report: ExtractReport) -> None:
-    """Write one document's entities, aliases, mentions and assertions in one transaction."""
+def store_extraction(store: Store, extraction: Extraction, version: str, report: ExtractReport,
+                     run: RunLog | None = None) -> None:
+    """Write one document's entities, aliases, mentions and assertions (and, given a run, its warnings there) in
+    one transaction."""
     doc_id = extraction.document.id
     name = extraction.document.name.split("#")[0].rsplit(".", 1)[0]
     with store.writer() as w:
@@ -171,5 +202,7 @@ def store_extraction(store: Store, extraction: Extraction, version: str, report:
         report.assertions += w.add_assertions(extraction.assertions)
         report.superseded += w.supersede(doc_id, (a.id for a in extraction.assertions))
         w.add_extraction(doc_id, version, extraction.warnings)
+        if run is not None:
+            run.record(w, "extract", name, extraction.warnings, doc_id)
     report.documents += 1
     report.warnings.extend(f"{name}: {warning}" for warning in extraction.warnings)

@@ -1,8 +1,9 @@
-"""Core commands: ingest, build, extract, documents, actors, actor, claims, events, review, demo."""
+"""Core commands: ingest, build, extract, documents, actors, actor, claims, events, review, demo, warnings, watch."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,9 @@ def _ingest(paths: list[Path], extract: bool) -> tuple[Any, Any]:
         with _progress() as bar:
             task = bar.add_task("extract", total=len(store.view().unextracted(extractor.version)) or None, item="")
             extracted = build.extract(store, extractor, settings().batch_size,
-                                      progress=lambda item: bar.update(task, advance=1, item=escape(item)))
+                                      progress=lambda item: bar.update(task, advance=1, item=escape(item)),
+                                      run=report.run)
+        report.run.finish(store, report.counts() | extracted.counts())
     return report, extracted
 
 
@@ -52,11 +55,16 @@ def _print_ingest(report: Any, extracted: Any) -> None:
         where = f"{rejected.path}" + (f":{rejected.line}" if rejected.line else "")
         console.print(f"[yellow]rejected[/yellow] {escape(where)}: {escape(rejected.reason)}")
     console.print(f"ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, "
-                  f"rejected {len(report.rejected)}")
+                  f"rejected {len(report.rejected)}, warnings {report.warnings}")
+    if report.languages:
+        found = ", ".join(f"{code} {n}" for code, n in report.languages.most_common())
+        console.print(f"[yellow]{sum(report.languages.values())} documents in a language the extractor cannot "
+                      f"read[/yellow] ({found}): stored, nothing extracted")
     if extracted is not None:
         console.print(f"extracted {extracted.documents} documents: {extracted.assertions} new assertions, "
                       f"{extracted.entities} new entities, {extracted.superseded} superseded, "
                       f"{len(extracted.warnings)} warnings")
+    console.print(f"run {report.run.id}: `veracity warnings --run {report.run.id}` lists its warnings")
 
 
 def ingest(
@@ -243,7 +251,60 @@ def demo(path: Path = typer.Argument(EXAMPLES, help="Folder of documents (defaul
     console.print(f"\nstore: {escape(settings().db)}  ({view.counts()})")
 
 
+def warnings(
+    run: str = typer.Option(None, "--run", help="Run id (or its start); default: the latest run."),
+    kind: str = typer.Option(None, "--kind", help="Only this kind: rejected, encoding, html, language, date, extract."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines."),
+) -> None:
+    """What a batch warned about: rejected files, guessed encodings, repaired pages, unreadable languages, dates."""
+    from veracity.run.runs import run_report
+
+    found, rows = run_report(open_store(), run, kind)
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    state = f"finished {found['finished_at']}" if found["finished_at"] else "not finished (killed, or running)"
+    by_kind = ", ".join(f"{k} {n}" for k, n in Counter(row["kind"] for row in rows).most_common())
+    console.print(f"run {found['id']} ({found['kind']}, started {found['started_at']}, {state}): "
+                  f"{len(rows)} warnings" + (f" ({by_kind})" if by_kind else ""))
+    for row in rows:
+        console.print(f"[yellow]{row['kind']}[/yellow] {escape(row['location'])}: {escape(row['message'])}")
+
+
+def watch(
+    feeds: list[str] = typer.Argument(..., help="Feed URLs (http or https)."),
+    every: str = typer.Option("15m", "--every", help="Time between rounds: 30s, 15m, 1h, 1d."),
+    times: int = typer.Option(None, "--times", help="Stop after this many rounds (default: until stopped)."),
+    no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without extracting them."),
+) -> None:
+    """Poll feeds with conditional requests and store new entries; an entry seen again is stored once."""
+    from veracity.run import build
+    from veracity.run.watch import Poll, parse_every
+    from veracity.run.watch import watch as run_watch
+
+    interval, store = parse_every(every), open_store()
+    build.load_registry(store)
+    build.load_outlets(store, settings().outlets)
+    extractor = None if no_extract else _extractor()
+
+    def show(result: Any) -> None:
+        if not isinstance(result, Poll):
+            console.print(f"[yellow]failed[/yellow] {escape(result.path)}: {escape(result.reason)}")
+        elif not result.changed:
+            console.print(f"{escape(result.url)}: not modified")
+        else:
+            r = result.report
+            console.print(f"{escape(result.url)}: ingested {len(r.ingested)}, duplicates {len(r.duplicates)}, "
+                          f"rejected {len(r.rejected)}, warnings {r.warnings} (run {r.run.id})")
+            if extractor is not None and r.ingested:
+                build.extract(store, extractor, settings().batch_size, run=r.run)
+
+    run_watch(store, feeds, interval, settings().max_doc_bytes, times, on_poll=show)
+
+
 def register(app: typer.Typer) -> None:
     """Add the core commands."""
-    for command in (ingest, build, extract, documents, actors, actor, claims, events, review, demo):
+    for command in (ingest, build, extract, documents, actors, actor, claims, events, review, demo, warnings,
+                    watch):
         app.command(name=command.__name__)(handle_errors(command))

@@ -153,5 +153,38 @@ extractions = Table(
     Column("warnings", JSON, nullable=False, default=list),
 )
 
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", String(40), primary_key=True, comment="start time then random hex: sorts in start order"),
+    Column("kind", String(20), nullable=False, comment="ingest | watch"),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32), comment="empty while running, or when the run was killed"),
+    Column("inputs", JSON, nullable=False, default=list),
+    Column("counts", JSON, nullable=False, default=dict),
+)
+
+run_warnings = Table(
+    "run_warnings",
+    metadata,
+    Column("run_id", String(40), ForeignKey("runs.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("kind", String(12), nullable=False, comment="rejected | encoding | html | language | date | extract"),
+    Column("location", Text, nullable=False, comment="path, path:line or document name"),
+    Column("doc_id", String(64), comment="the document warned about, when one was stored"),
+    Column("message", Text, nullable=False),
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", String(2000), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", String(32), nullable=False),
+)
+
 TABLES = (documents, outlets, entities, aliases, mentions, assertions, reviews, judgements, extractions)
-"""Every table, in an order that satisfies foreign keys (for full-store export and import)."""
+"""Every table of the knowledge base, in an order that satisfies foreign keys (for full-store export and import).
+``runs``, ``run_warnings`` and ``feeds`` are operational records (what a batch did, where a feed was left), not
+knowledge, and are not exported."""

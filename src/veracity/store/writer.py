@@ -29,7 +29,9 @@ class Writer:
         if self.dialect == "sqlite":
             stmt: Any = sqlite.insert(table).on_conflict_do_nothing()
         elif self.dialect == "postgresql":
-            stmt = postgresql.insert(table).on_conflict_do_nothing()
+            # psycopg reports rowcount -1 for these, so the inserted keys are returned and counted instead.
+            stmt = postgresql.insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+            return len(self.connection.execute(stmt, values).all())
         else:  # pragma: no cover - other dialects are not supported yet
             stmt = insert(table)
         result = self.connection.execute(stmt, values)
@@ -101,6 +103,27 @@ class Writer:
         """Record that ``extractor`` has read ``doc_id`` (so an unchanged extractor skips it next time)."""
         self._insert_ignore(S.extractions, {"doc_id": doc_id, "extractor": extractor, "created_at": R.now(),
                                             "warnings": list(warnings)})
+
+    def start_run(self, run_id: str, kind: str, inputs: list[str]) -> None:
+        """Record that a run began (a run whose ``finished_at`` stays empty was killed or is still going)."""
+        self._insert_ignore(S.runs, {"id": run_id, "kind": kind, "started_at": R.now(), "finished_at": None,
+                                     "inputs": inputs, "counts": {}})
+
+    def finish_run(self, run_id: str, counts: Mapping[str, int]) -> None:
+        """Stamp the run finished with what it counted (runs are bookkeeping, not evidence, so this updates)."""
+        self.connection.execute(update(S.runs).where(S.runs.c.id == run_id)
+                                .values(finished_at=R.now(), counts=dict(counts)))
+
+    def add_run_warnings(self, rows: list[dict[str, Any]]) -> int:
+        """Warnings of a run (``run_id, seq, kind, location, doc_id, message``); in the caller's transaction, so
+        a document and its warnings are stored together or not at all."""
+        return self._insert_ignore(S.run_warnings, rows) if rows else 0
+
+    def set_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember a polled feed's validators for the next conditional request."""
+        values = {"etag": etag, "last_modified": last_modified, "checked_at": R.now()}
+        if not self._insert_ignore(S.feeds, {"url": url, **values}):
+            self.connection.execute(update(S.feeds).where(S.feeds.c.url == url).values(**values))
 
     def insert_rows(self, table_name: str, rows: Iterable[dict[str, Any]]) -> int:
         """Raw rows into a table by name, skipping existing keys (full-store import)."""
