@@ -93,7 +93,8 @@ def line_dict(line: Line, name: Any = str) -> dict[str, Any]:
         "public_source": claimant.split(":", 1)[1] if kind == "background" else None,
         "merged_because": list(line.reasons), "opposing_proposition": rep.via,
         "factors": {k: {"weight": round(v[0], 4), "value": v[1], "why": v[2]} for k, v in rep.factors.items()},
-        "members": [{"id": s.evidence.assertion.id, "claimant": s.evidence.assertion.claimant, "claimant_name": name(s.evidence.assertion.claimant),
+        "members": [{"id": s.evidence.assertion.id, "claimant": s.evidence.assertion.claimant,
+                     "claimant_name": name(s.evidence.assertion.claimant),
                      "stance": s.evidence.assertion.stance.value, "quote": s.evidence.assertion.quote,
                      "doc": s.evidence.doc_name or s.evidence.assertion.doc_id, "outlet": s.evidence.outlet,
                      "url": s.evidence.url, "published": s.evidence.published, "weight": round(s.weight, 4)}

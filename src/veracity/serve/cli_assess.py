@@ -122,6 +122,7 @@ def ach(
         typer.echo(json.dumps(matrix.to_dict(view.name), ensure_ascii=False, indent=2, default=str))
         return
     _print_matrix(rows, view.name(matrix.event))
+    console.print(f"[bold]{escape(matrix.verdict(view.name))}[/bold]")
 
 
 def _print_matrix(rows: list[list[str]], title: str) -> None:
