@@ -83,3 +83,29 @@ def seeds() -> list[Evidence]:
     if not SEEDS_GOLD.exists():
         pytest.fail(f"{SEEDS_GOLD} is missing: the seed targets read the gold beside the checkout")
     return gold_evidence()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """A real SQLite store built from the seeds demo (`veracity demo`), read-only for the tests that share it."""
+    from typer.testing import CliRunner
+
+    from veracity.cli import app
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(app, ["--db", str(path), "demo"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture()
+def demo_copy(demo_db, tmp_path) -> Path:
+    """A private copy of the demo store for tests that write reviews and judgements."""
+    import shutil
+
+    target = tmp_path / "demo.db"
+    for suffix in ("", "-wal", "-shm"):  # SQLite in WAL mode keeps recent pages beside the file
+        source = demo_db.with_name(demo_db.name + suffix)
+        if source.exists():
+            shutil.copy(source, target.with_name(target.name + suffix))
+    return target

@@ -76,3 +76,34 @@ def test_ach_seed_kabul_airport_puts_the_claimant_first(seeds):
     assert ranked[0] == "actor:islamic-state-khorasan-province"
     assert {"actor:haqqani-network", "actor:afghan-taliban", UNATTRIBUTED} <= set(ranked)
     assert ranked.index(UNATTRIBUTED) == len(ranked) - 1
+
+
+def test_ach_only_diagnostic_rows_rank(make):
+    items = [make("ISKP", "responsible_for", EVENT, claimant="ISKP", doc="a"),
+             make("Taliban", "responsible_for", EVENT, claimant="Amador Guallar", doc="b")]
+    m = ach(items, EVENT, today=TODAY)
+    assert all(r.diagnostic for r in m.rows)
+    assert m.inconsistency[UNATTRIBUTED] == pytest.approx(sum(r.credibility for r in m.rows))
+
+
+@pytest.mark.parametrize(("extra", "discriminates"), [(0, False), (3, True)])
+def test_ach_says_when_evidence_does_not_discriminate(make, extra, discriminates):
+    items = [make("ISKP", "responsible_for", EVENT, claimant="ISKP", doc="a"),
+             make("Taliban", "responsible_for", EVENT, claimant="Taliban", doc="b")]
+    items += [make("Taliban", "responsible_for", EVENT, claimant=f"Witness {i}", doc=f"w{i}",
+                   stance=Stance.DENIES) for i in range(extra)]
+    m = ach(items, EVENT, today=TODAY)
+    assert m.discriminates is discriminates
+    assert ("does not discriminate" in m.verdict()) is not discriminates
+    assert m.to_dict()["discriminates"] is discriminates
+
+
+def test_ach_demo_kabul_airport_says_the_sponsor_is_not_told_apart(demo_db):
+    from veracity.assess import ach_view
+    from veracity.store import open_store
+
+    view = open_store(f"sqlite:///{demo_db}").view()
+    m = ach_view(view, "Kabul airport bombing")
+    assert not m.discriminates
+    assert {"actor:islamic-state-khorasan-province", "actor:inter-services-intelligence"} <= set(m.undiscriminated)
+    assert "does not discriminate" in m.verdict(view.name)

@@ -54,13 +54,14 @@ def test_grade_denial_by_the_accused_lowers_less_than_an_independent_denial(make
 @pytest.mark.parametrize(
     ("kwargs", "kind"),
     [
-        (dict(claimant="ISKP", subject="ISKP", predicate="responsible_for", obj="event:x"), "self_incrimination"),
+        (dict(claimant="ISKP", subject="ISKP", predicate="responsible_for", obj="event:x"), "claim_uncontested"),
+        (dict(claimant="Pakistan", subject="Pakistan", predicate="supports", obj="Taliban"), "self_incrimination"),
         (dict(claimant="Pakistan", subject="Pakistan", predicate="allied_with", obj="West"), "self_serving"),
         (dict(claimant="Taliban", subject="Pakistan", predicate="supports", obj="ISKP"), "hostile_accuser"),
         (dict(claimant="Mujahid", subject="Pakistan", predicate="supports", obj="ISKP"), "hostile_accuser"),
         (dict(claimant="Reuters", subject="Pakistan", predicate="supports", obj="ISKP"), "independent"),
         (dict(claimant="author", subject="ISKP", predicate="responsible_for", obj="event:x", attribution="claimed"),
-         "self_incrimination"),
+         "claim_uncontested"),
     ],
 )
 def test_grade_claimant_interest(make, kwargs, kind):
@@ -97,9 +98,11 @@ def test_grade_reviews_override(make):
              make("Pakistan", "supports", "ISKP", doc="b", outlet="Outlet 2", verdict=Verdict.REJECT)]
     rejected = grade_of(items, PK, today=TODAY)
     assert len(rejected.supporting) == 1 and len(rejected.rejected) == 1
+    plain = grade_of([items[0], make("Pakistan", "supports", "ISKP", doc="c")], PK, today=TODAY)
     confirmed = grade_of([items[0], make("Pakistan", "supports", "ISKP", doc="c", verdict=Verdict.CONFIRM)], PK,
                          today=TODAY)
-    assert confirmed.admiralty == 1 and confirmed.word == "almost certain"
+    assert confirmed.probability == plain.probability and confirmed.code == plain.code
+    assert any("review" in line.representative.factors for line in confirmed.supporting)
 
 
 @pytest.mark.parametrize(
@@ -127,13 +130,14 @@ def test_grade_admiralty_confirmed_by_independent_sources(make):
     items = [make("Pakistan", "supports", "ISKP", doc=f"d{i}", outlet=f"Outlet {i}") for i in range(6)]
     grade = grade_of(items, PK, today=TODAY, outlets={f"Outlet {i}": Outlet(f"Outlet {i}", reliability="A")
                                                        for i in range(6)})
-    assert (grade.admiralty, grade.word) == (1, "almost certain")
+    assert (grade.code, grade.word) == ("A1", "almost certain")
 
 
 @pytest.mark.parametrize(
     ("reports", "digit"),
     [
-        ([dict(doc="a", hedge="may")], 4),
+        ([dict(doc="a", hedge="may")], 6),
+        ([dict(doc="a", outlet="Outlet 3")], 3),
         ([dict(doc="a"), dict(doc="b", outlet="Outlet 9", claimant="Other Witness")], 2),
         ([dict(doc="a", hedge="may"), dict(doc="b", claimant="United Nations", stance=Stance.DENIES)], 5),
         ([dict(doc="a", verdict=Verdict.REJECT)], 6),
@@ -141,7 +145,7 @@ def test_grade_admiralty_confirmed_by_independent_sources(make):
 )
 def test_grade_admiralty_digit(make, reports, digit):
     items = [make("Pakistan", "supports", "ISKP", **r) for r in reports]
-    assert grade_of(items, PK, today=TODAY).admiralty == digit
+    assert grade_of(items, PK, today=TODAY, outlets=OUTLETS).admiralty == digit
 
 
 def test_grade_opposing_proposition_counts_against(make):
@@ -167,11 +171,11 @@ def test_grade_unknown_triple_is_not_found(make):
 
 def test_grade_weights_file_overrides_one_key(tmp_path, make):
     path = tmp_path / "w.yaml"
-    path.write_text("prior: 0.5\n", encoding="utf-8")
+    path.write_text("prior: 0.4\n", encoding="utf-8")
     custom = load_weights(str(path))
-    assert custom["prior"] == 0.5 and custom["hedged"] == load_weights()["hedged"]
+    assert custom["prior"] == 0.4 and custom["hedged"] == load_weights()["hedged"]
     items = [make("Pakistan", "supports", "ISKP")]
-    assert p_of(items, weights=custom) > p_of(items)
+    assert p_of(items, weights=custom) < p_of(items)
     broken = tmp_path / "broken.yaml"
     broken.write_text("prior: 1.5\n", encoding="utf-8")
     with pytest.raises(ConfigError):

@@ -27,13 +27,13 @@ def test_seeds_kabul_airport_is_the_best_supported_of_the_four(grades):
     assert best.proposition.triple == KABUL
     assert best.word in {"likely", "very likely"} and len(best.supporting) == 2
     kinds = {line.representative.factors["interest"][1] for line in best.supporting}
-    assert kinds == {"self_incrimination", "independent"}
+    assert kinds == {"claim_uncontested", "independent"}
 
 
 @pytest.mark.parametrize("triple", [PAKISTAN_ISKP, HAQQANI, INDIA_TTP])
 def test_seeds_contested_propositions_are_not_above_roughly_even_chance(grades, triple):
     assert grades[triple].probability <= 0.55
-    assert grades[triple].word in {"unlikely", "very unlikely", "roughly even chance"}
+    assert grades[triple].word in {"unlikely", "very unlikely", "roughly even chance", "cannot be judged"}
 
 
 @pytest.mark.parametrize(("triple", "claimant"), [(PAKISTAN_ISKP, "actor:zabihullah-mujahid"),

@@ -4,9 +4,11 @@ Hypotheses: every actor with a responsibility assertion about the event (asserte
 sponsor one of those (supports, controls, trains, moves fighters to), and "unattributed". Evidence rows are the
 independent lines of the relevant propositions, each with its credibility (the line's weight from the grading
 model), so twenty copies of one claim are one row. Each cell is C (consistent), I (inconsistent) or N (neutral);
-hypotheses are ranked by weighted inconsistency, least first: ACH asks which hypothesis the evidence fails to
-refute, not which one collects the most agreement. Ties (a sponsor hypothesis is rarely contradicted by anything)
-go to the hypothesis with more consistent claims or accusations of the act itself, then more consistent evidence.
+hypotheses are ranked by weighted inconsistency over the *diagnostic* rows only (a row rated the same against
+every hypothesis cannot tell them apart): ACH asks which hypothesis the evidence fails to refute, not which one
+collects the most agreement. When the best hypotheses lie within ``ach.tie_margin`` of each other the matrix says
+the evidence does not discriminate between them (a sponsor hypothesis is rarely contradicted by anything); the
+listed order among them then only follows consistent claims of the act itself, then consistent evidence.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ class Row:
     def evidence(self) -> Evidence:
         return self.line.representative.evidence
 
+    @property
+    def diagnostic(self) -> bool:
+        """True when the row rates some hypotheses differently from others (only such rows can rank them)."""
+        return len(set(self.cells.values())) > 1
+
 
 @dataclass(frozen=True, slots=True)
 class Matrix:
@@ -60,11 +67,32 @@ class Matrix:
     rows: tuple[Row, ...]
     inconsistency: dict[str, float]
     consistency: dict[str, float]
+    undiscriminated: tuple[str, ...] = ()
+    margin: float = 0.0
+
+    @property
+    def discriminates(self) -> bool:
+        """False when the evidence leaves the best hypotheses within ``ach.tie_margin`` of each other."""
+        return len(self.undiscriminated) < 2
+
+    def verdict(self, name: Any = str) -> str:
+        """One sentence an analyst can read: which hypothesis the diagnostic evidence favours, or that none is."""
+        label = _labeller(name)
+        diagnostic = sum(r.diagnostic for r in self.rows)
+        if not self.hypotheses or not diagnostic:
+            return "no diagnostic evidence: nothing here tells the hypotheses apart"
+        if not self.discriminates:
+            tied = ", ".join(label(h) for h in self.undiscriminated)
+            return (f"the evidence does not discriminate between {tied} (weighted inconsistency within "
+                    f"{self.margin:g} of each other on {diagnostic} diagnostic row(s))")
+        best = self.hypotheses[0].id
+        return f"{label(best)} is least contradicted by {diagnostic} diagnostic row(s)"
 
     def to_dict(self, name: Any = str) -> dict[str, Any]:
         """JSON shape of ``veracity ach --json``."""
         return {
-            "event": self.event,
+            "event": self.event, "discriminates": self.discriminates, "verdict": self.verdict(name),
+            "undiscriminated": list(self.undiscriminated),
             "hypotheses": [{"id": h.id, "name": name(h.id) if h.id != UNATTRIBUTED else UNATTRIBUTED,
                             "roles": list(h.roles), "weighted_inconsistency": round(self.inconsistency[h.id], 4),
                             "weighted_consistency": round(self.consistency[h.id], 4)} for h in self.hypotheses],
@@ -85,13 +113,17 @@ class Matrix:
         return out
 
 
+def _labeller(name: Any) -> Any:
+    return lambda h: name(h) if h != UNATTRIBUTED else UNATTRIBUTED
+
+
 def _row_dict(row: Row, name: Any) -> dict[str, Any]:
     a = row.evidence.assertion
     return {"kind": row.kind, "proposition": row.proposition.id,
             "statement": " ".join(name(x) for x in row.proposition.triple), "direction": row.line.direction,
             "claimant": a.claimant, "quote": a.quote, "doc": row.evidence.doc_name or a.doc_id,
             "published": row.evidence.published, "credibility": round(row.credibility, 4),
-            "reports": len(row.line.members), "cells": row.cells}
+            "reports": len(row.line.members), "diagnostic": row.diagnostic, "cells": row.cells}
 
 
 def _hypotheses(assessor: Assessor, event: str) -> dict[str, list[str]]:
@@ -163,10 +195,13 @@ def ach(evidence: Iterable[Evidence], event: str, **options: Any) -> Matrix:
     roles = _hypotheses(assessor, event)
     rows = sorted(_rows(assessor, event, roles), key=lambda r: (-r.credibility, r.proposition.id))
     ids = [*roles, UNATTRIBUTED]
-    bad = {h: sum(r.credibility for r in rows if r.cells[h] == "I") for h in ids}
+    diagnostic = [r for r in rows if r.diagnostic]
+    bad = {h: sum(r.credibility for r in diagnostic if r.cells[h] == "I") for h in ids}
     good = {h: sum(r.credibility for r in rows if r.cells[h] == "C") for h in ids}
     direct = {h: sum(r.credibility for r in rows if r.cells[h] == "C" and r.kind == "claim or accusation")
               for h in ids}
     ranked = sorted(ids, key=lambda h: (round(bad[h], 9), -direct[h], -good[h], h))
+    margin = float(assessor.weights["ach"]["tie_margin"])
+    tied = tuple(h for h in ranked if bad[h] - bad[ranked[0]] < margin) if diagnostic else ()
     hypotheses = tuple(Hypothesis(h, tuple(roles.get(h, ("no actor named",)))) for h in ranked)
-    return Matrix(event, hypotheses, tuple(rows), bad, good)
+    return Matrix(event, hypotheses, tuple(rows), bad, good, tied if len(tied) > 1 else (), margin)

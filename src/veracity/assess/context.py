@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from veracity.model.ids import entity_id
-from veracity.model.records import Evidence, Stance, Verdict, is_author
+from veracity.model.records import Evidence, Stance, Verdict, is_analyst, is_author
 from veracity.model.registry import registry as load_registry
 from veracity.model.vocabulary import vocabulary
 
@@ -69,8 +69,10 @@ class Context:
 
 
 def _usable(item: Evidence) -> bool:
+    """Asserted, unrejected reporting; an analyst's judgement is weighed as a line, never taken as background."""
     rejected = {Verdict.REJECT, Verdict.CORRECT}
-    return item.assertion.stance is Stance.ASSERTS and not any(r.verdict in rejected for r in item.reviews)
+    return item.assertion.stance is Stance.ASSERTS and not is_analyst(item.assertion.claimant) \
+        and not any(r.verdict in rejected for r in item.reviews)
 
 
 def _source(item: Evidence) -> str:

@@ -1,4 +1,4 @@
-"""Grade every proposition from its independent lines: probability, ICD-203 word, Admiralty digit and reasons.
+"""Grade every proposition from its independent lines: probability, ICD-203 word, the two Admiralty axes, reasons.
 
 The model is a log-odds sum, chosen because it is simple, checkable by hand and monotone:
 
@@ -6,7 +6,9 @@ The model is a log-odds sum, chosen because it is simple, checkable by hand and 
 
 A line's weight is its strongest member's (so twenty copies of one report weigh what one does); opposing lines
 are denials of the triple and evidence for opposing propositions. Adding an independent supporting line can only
-raise the probability. The probability is kept within ICD-203's outer bands (1%..99%).
+raise the probability. The probability is kept within ICD-203's outer bands (1%..99%). The ICD-203 word is given
+only where the evidence supports a judgement: with information credibility 6 the word is "cannot be judged".
+Curated registry lines (background, not reporting) can be left out of a grade (``background=False``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from veracity.assess.admiralty import credibility, source_reliability
 from veracity.assess.context import Context, build_context
 from veracity.assess.independence import Factor, KeyCache, Line, Scored, Syndication, cluster_lines
 from veracity.assess.propositions import Proposition, Triple, group, normalise, opposing_triples, proposition_id
+from veracity.assess.responsibility import build_claims
 from veracity.assess.scoring import Scorer, published_by
 from veracity.assess.weights import Weights, load_weights
 from veracity.model.errors import NotFound
-from veracity.model.records import Evidence, Outlet, Stance, is_author
+from veracity.model.records import Evidence, Outlet, Stance, Verdict, is_analyst, is_author, is_registry
 from veracity.model.values import date_upper_bound
 
 Texts = Mapping[str, str] | Callable[[str], str | None]
@@ -42,6 +46,25 @@ class Grade:
     factors: dict[str, Factor]
     rejected: tuple[Evidence, ...] = ()
     as_of: str | None = None
+    source: str = "F"
+    credibility_why: str = ""
+    source_why: str = ""
+    background: bool = True
+
+    @property
+    def credibility(self) -> int:
+        """Information credibility 1-6 (the Admiralty digit)."""
+        return self.admiralty
+
+    @property
+    def code(self) -> str:
+        """The two axes together, as an analyst writes them: "B2"."""
+        return f"{self.source}{self.admiralty}"
+
+    @property
+    def judged(self) -> bool:
+        """False when the evidence supports no judgement (credibility 6): the word then says so."""
+        return self.admiralty != 6
 
     @property
     def id(self) -> str:
@@ -59,31 +82,21 @@ class Grade:
         """The one-object-per-proposition JSON shape of ``veracity assess --json``."""
         p = self.proposition
         return {"id": p.id, "subject": p.subject, "predicate": p.predicate, "object": p.object,
-                "probability": round(self.probability, 4), "word": self.word, "admiralty": self.admiralty,
-                "lines": len(self.supporting), "opposing_lines": len(self.opposing), "reports": self.reports,
-                "as_of": self.as_of}
+                "probability": round(self.probability, 4), "word": self.word, "judged": self.judged,
+                "admiralty": self.admiralty, "source": self.source, "credibility": self.admiralty,
+                "code": self.code, "lines": len(self.supporting), "opposing_lines": len(self.opposing),
+                "background_lines": sum(line_kind(line) == "background" for line in self.lines),
+                "reports": self.reports, "as_of": self.as_of, "background": self.background}
 
 
 def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def admiralty(weights: Weights, supporting: list[Line], opposing: list[Line], probability: float) -> int:
-    """Information credibility 1 (confirmed) .. 6 (cannot be judged); thresholds in ``weights.yaml``."""
-    spec = weights["admiralty"]
-    if not supporting and not opposing:
-        return 6
-    if any(line.confirmed for line in opposing):
-        return 5
-    if any(line.confirmed for line in supporting):
-        return 1
-    if sum(line.weight for line in opposing) > sum(line.weight for line in supporting):
-        return 5
-    if len(supporting) >= spec["confirmed_lines"] and probability >= spec["confirmed_p"]:
-        return 1
-    if len(supporting) >= spec["probable_lines"] and probability >= spec["probable_p"]:
-        return 2
-    return 3 if probability >= spec["possible_p"] else 4
+def line_kind(line: Line) -> str:
+    """What a line is: "background" (curated registry), "analyst" (an analyst's judgement) or "reporting"."""
+    claimant = line.representative.evidence.assertion.claimant
+    return "background" if is_registry(claimant) else "analyst" if is_analyst(claimant) else "reporting"
 
 
 def combine(weights: Weights, lines: list[Line]) -> tuple[float, dict[str, Factor]]:
@@ -107,15 +120,18 @@ class Assessor:
 
     def __init__(self, evidence: Iterable[Evidence], *, outlets: Mapping[str, Outlet] | None = None,
                  texts: Texts | None = None, weights: Weights | None = None, as_of: str | None = None,
-                 name: Callable[[str], str] = str, today: date | None = None) -> None:
+                 name: Callable[[str], str] = str, today: date | None = None, background: bool = True) -> None:
         self.weights = weights or load_weights()
         self.as_of = as_of
-        items = [e for e in evidence if (e.reviews or not e.superseded) and published_by(e, as_of)]
-        self.context: Context = build_context(items)
+        self.background = background
+        items = [e for e in evidence if (e.reviews or not e.superseded) and published_by(e, as_of)
+                 and (background or not is_registry(e.assertion.claimant))]
+        self.context: Context = build_context(items, registry=background)
         self.props: dict[Triple, Proposition] = group(items)
         self.syndication = _syndication(items, texts, self.weights)
         reference = date.fromisoformat(date_upper_bound(as_of)) if as_of else (today or date.today())
-        self.scorer = Scorer(self.weights, self.context, outlets or {}, reference, name)
+        self.scorer = Scorer(self.weights, self.context, outlets or {}, reference, name,
+                             build_claims(items, self.context, self.weights), track_record(items, self.weights))
         self.name = name
         self._keys: KeyCache = {}
         self._against_cache: dict[tuple[str, float, tuple[str, str] | None], list[Scored]] = {}
@@ -131,9 +147,11 @@ class Assessor:
         probability, factors = combine(self.weights, lines)
         supporting = [line for line in lines if line.direction == "supports"]
         opposing = [line for line in lines if line.direction == "opposes"]
-        digit = admiralty(self.weights, supporting, opposing, probability)
-        return Grade(prop, probability, self.weights.word(probability), digit, tuple(lines), len(prop.evidence),
-                     factors, tuple(rejected), self.as_of)
+        digit, why = credibility(self.weights, supporting, opposing, probability)
+        source, source_why = source_reliability(supporting, opposing)
+        word = self.weights.word(probability) if digit != 6 else str(self.weights["unjudged_word"])
+        return Grade(prop, probability, word, digit, tuple(lines), len(prop.evidence), factors, tuple(rejected),
+                     self.as_of, source, why, source_why, self.background)
 
     def grade_all(self, about: str | None = None) -> list[Grade]:
         """Every proposition (or those naming ``about``), best supported first."""
@@ -177,6 +195,18 @@ class Assessor:
         return self._against_cache[key]
 
 
+def track_record(items: Iterable[Evidence], weights: Weights) -> dict[str, str]:
+    """Outlets whose reviewed extractions were mostly rejected: outlet -> "k of n reviewed rejected"."""
+    spec = weights["track_record"]
+    reviewed: dict[str, list[bool]] = {}
+    for item in items:
+        if item.outlet and item.reviews:
+            verdict = sorted(item.reviews, key=lambda r: r.created_at)[-1].verdict
+            reviewed.setdefault(item.outlet, []).append(verdict is Verdict.REJECT)
+    return {outlet: f"{sum(got)} of {len(got)} reviewed extractions rejected" for outlet, got in reviewed.items()
+            if len(got) >= int(spec["min_reviews"]) and sum(got) / len(got) >= float(spec["reject_share"])}
+
+
 def _syndication(items: list[Evidence], texts: Texts | None, weights: Weights) -> Syndication | None:
     if texts is None:
         return None
@@ -187,9 +217,10 @@ def _syndication(items: list[Evidence], texts: Texts | None, weights: Weights) -
 
 def assess(evidence: Iterable[Evidence], *, outlets: Mapping[str, Outlet] | None = None, texts: Texts | None = None,
            weights: Weights | None = None, as_of: str | None = None, about: str | None = None,
-           name: Callable[[str], str] = str, today: date | None = None) -> list[Grade]:
+           name: Callable[[str], str] = str, today: date | None = None, background: bool = True) -> list[Grade]:
     """Grade every proposition in ``evidence`` (as of a date when given), best supported first."""
-    assessor = Assessor(evidence, outlets=outlets, texts=texts, weights=weights, as_of=as_of, name=name, today=today)
+    assessor = Assessor(evidence, outlets=outlets, texts=texts, weights=weights, as_of=as_of, name=name, today=today,
+                        background=background)
     return assessor.grade_all(about)
 
 

@@ -1,8 +1,10 @@
 """The weight of one piece of evidence: a product of named factors, each returned with its value and reason.
 
 weight = line_base x reliability x interest x hedge x recency x extraction score [x opposite x via parent]
-An analyst's confirmation replaces the product with the decisive ``confirmed`` weight; a rejection (or a
-correction) removes the item. Every multiplier comes from ``weights.yaml``; none is written here.
+A review says whether the extraction matches its source: a confirmation sets the extraction score to 1 (the line
+then counts at exactly its normal weight); a rejection (or a correction) removes the item. Claims of responsibility
+take their ``interest`` from the ``responsibility`` table (uncontested, rival, retracted, ...). Every multiplier
+comes from ``weights.yaml``; none is written here.
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ from functools import cache, lru_cache
 
 from veracity.assess.context import Context
 from veracity.assess.independence import Factor, Scored
-from veracity.assess.weights import Weights
-from veracity.model.records import Evidence, Outlet, Review, Stance, Verdict, is_author
+from veracity.assess.responsibility import RESPONSIBLE, Claims, is_claim
+from veracity.assess.weights import GRADES, Weights
+from veracity.model.records import Evidence, Outlet, Review, Stance, Verdict, is_analyst, is_author, is_registry
 from veracity.model.values import date_upper_bound
 
 
 def newest_review(item: Evidence) -> Review | None:
-    """The analyst's latest word on this assertion (reviews override extraction)."""
-    return max(item.reviews, key=lambda r: r.created_at) if item.reviews else None
+    """The analyst's latest word on this assertion (reviews override extraction; the later stored of a tie)."""
+    return sorted(item.reviews, key=lambda r: r.created_at)[-1] if item.reviews else None
 
 
 @cache
@@ -53,6 +56,8 @@ class Scorer:
     outlets: Mapping[str, Outlet]
     reference: date
     name: Callable[[str], str] = str
+    claims: Claims = field(default_factory=Claims)
+    track: Mapping[str, str] = field(default_factory=dict)
     cache: dict[int, tuple[float, dict[str, Factor], bool] | None] = field(default_factory=dict)
 
     def score(self, item: Evidence, direction: str, extra: dict[str, Factor] | None = None,
@@ -79,47 +84,63 @@ class Scorer:
         review = newest_review(item)
         if review is not None and review.verdict in (Verdict.REJECT, Verdict.CORRECT):
             return None
+        confirmed = review is not None and review.verdict is Verdict.CONFIRM
         factors: dict[str, Factor] = {"base": (float(self.weights["line_base"]), None, "one line of reporting")}
         factors["reliability"] = self.reliability(item)
         factors["interest"] = self.interest(item)
         factors["hedge"] = self.hedge(item)
         factors["recency"] = self.recency(item)
-        if item.assertion.score < 1.0:
+        if confirmed and review is not None:
+            why = f"{review.reviewer} confirmed the extraction matches its source: extractor score set to 1, " \
+                  f"normal weight. {review.note}".strip()
+            factors["review"] = (1.0, "confirm", why)
+        elif item.assertion.score < 1.0:
             factors["extraction"] = (item.assertion.score, item.assertion.extractor, "extractor's confidence")
         weight = 1.0
         for value in factors.values():
             weight *= value[0]
-        if review is not None and review.verdict is Verdict.CONFIRM:
-            weight = float(self.weights["confirmed"])
-            factors["review"] = (weight, "confirm", f"confirmed by {review.reviewer}: decisive. {review.note}".strip())
-            return weight, factors, True
-        return weight, factors, False
+        return weight, factors, confirmed
 
     def grade_of(self, item: Evidence) -> tuple[str, str]:
         """(Admiralty source grade, where it came from); unknown outlets are F, never C."""
-        if item.assertion.claimant.startswith("registry:"):
-            return str(self.weights["registry_reliability"]), "curated registry source"
+        claimant = item.assertion.claimant
+        if is_registry(claimant):
+            return str(self.weights["registry_reliability"]), f"curated registry: {claimant.split(':', 1)[1]}"
+        if is_analyst(claimant):
+            return str(self.weights["analyst"]["reliability"]), f"analyst judgement by {self.name(claimant)}"
         name = item.outlet or ""
         outlet = self.outlets.get(name) if name else None
         lookup = _outlet_for()
         if outlet is None and lookup is not None and (name or item.url):
             outlet = lookup(name or item.url or "")
         if outlet is None:
-            return "F", f"outlet {name or 'unknown'} not graded: cannot be judged"
-        return (outlet.reliability or "F").upper(), f"outlet {outlet.name} graded {outlet.reliability}"
+            grade, why = "F", f"outlet {name or 'unknown'} not graded: cannot be judged"
+        else:
+            grade, why = (outlet.reliability or "F").upper(), f"outlet {outlet.name} graded {outlet.reliability}"
+        record = self.track.get(name) if name else None
+        if record and grade in GRADES and grade != "F":
+            grade = GRADES[min(GRADES.index(grade) + 1, len(GRADES) - 2)]
+            why += f"; one grade lower for its track record ({record})"
+        return grade, why
 
     def reliability(self, item: Evidence) -> Factor:
         grade, why = self.grade_of(item)
         return (self.weights.reliability(grade), grade, why)
 
     def interest(self, item: Evidence) -> Factor:
+        a = item.assertion
+        if a.predicate == RESPONSIBLE and is_claim(item, self.context):
+            kind, why = self.claims.kind(item, self.name)
+            return (float(self.weights["responsibility"][kind]), f"claim_{kind}", why)
+        if is_analyst(a.claimant):
+            return (1.0, "analyst", f"{self.name(a.claimant)}'s own judgement, weighed like a source")
         kind, why = self.interest_kind(item)
         return (self.weights.interest(kind), kind, why)
 
     def interest_kind(self, item: Evidence) -> tuple[str, str]:
         """How the claimant's stake in the subject bears on its word (see ``interest`` in weights.yaml)."""
         a, n = item.assertion, self.name
-        if a.claimant.startswith("registry:"):
+        if is_registry(a.claimant):
             return "independent", "curated registry line"
         claimant = a.subject if is_author(a.claimant) and a.attribution == "claimed" else a.claimant
         if is_author(claimant):
@@ -145,12 +166,14 @@ class Scorer:
         hedge = item.assertion.hedge
         if hedge is None:
             return (1.0, None, "stated without hedging")
+        if is_analyst(item.assertion.claimant) and hedge == "uncertain":
+            return (float(self.weights["analyst"]["uncertain"]), hedge, "the analyst is uncertain: adds nothing")
         return (float(self.weights["hedged"]), hedge, f"hedged (\"{hedge}\")")
 
     def recency(self, item: Evidence) -> Factor:
         spec = self.weights["recency"]
-        if item.assertion.claimant.startswith("registry:"):
-            return (1.0, item.published, "curated registry line: kept current, does not age")
+        if is_registry(item.assertion.claimant) or is_analyst(item.assertion.claimant):
+            return (1.0, item.published, "curated registry line or analyst judgement: kept current, does not age")
         if item.assertion.predicate in spec["timeless"]:
             return (1.0, item.published, "an event happens once: its reporting does not age")
         if not item.published:

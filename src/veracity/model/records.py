@@ -81,6 +81,25 @@ def is_author(claimant: str) -> bool:
     return claimant.startswith(f"{AUTHOR}:")
 
 
+ANALYST = "analyst"
+"""Claimant prefix for an analyst's own judgement of a proposition: ``analyst:<name>`` (``veracity judge``)."""
+
+
+def analyst_claimant(name: str) -> str:
+    """The claimant id of an analyst's judgement (the organisation is the judgement document's outlet)."""
+    return f"{ANALYST}:{name.strip()}"
+
+
+def is_analyst(claimant: str) -> bool:
+    """True when the claimant is an analyst judging a proposition rather than a reporting source."""
+    return claimant.startswith(f"{ANALYST}:")
+
+
+def is_registry(claimant: str) -> bool:
+    """True for a curated background line (``registry:<public source>``) rather than reporting."""
+    return claimant.startswith("registry:")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One piece of reporting, with where and when it appeared.

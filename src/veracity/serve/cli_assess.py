@@ -1,4 +1,5 @@
-"""Assessment commands: assess (grade every proposition), explain (one grade's reasoning), ach (competing hypotheses).
+"""Assessment commands: assess (grade every proposition), explain (one grade's reasoning), ach (competing hypotheses),
+judge (an analyst's own judgement of a proposition, stored as an attributed line).
 
 Each command parses its arguments and makes one call into ``veracity.assess``; text from articles is escaped
 before rich prints it (articles are hostile input).
@@ -28,32 +29,37 @@ def assess(
     as_of: str = typer.Option(None, "--as-of", help="Use only documents published by this date (YYYY[-MM[-DD]])."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per proposition, one per line."),
     limit: int = typer.Option(0, "--limit", help="Show at most this many propositions (0: all)."),
+    background: bool = typer.Option(True, "--background/--no-background",
+                                    help="Count curated registry affiliations (background) as lines."),
 ) -> None:
     """Grade every proposition by its independent lines of reporting, best supported first."""
     from veracity.assess import assess_view
-    from veracity.assess.service import namer
+    from veracity.assess.service import SHORT_ID, namer
 
     view = open_store().view()
     name = namer(view)
-    grades = assess_view(view, about=about, as_of=as_of, weights=_weights())
+    grades = assess_view(view, about=about, as_of=as_of, weights=_weights(), background=background)
     grades = grades[:limit] if limit else grades
     if as_json:
         for grade in grades:
             typer.echo(json.dumps(grade.summary(), ensure_ascii=False))
         return
-    table = Table("id", "proposition", "p", "likelihood", "Adm.", "lines", "against", "reports")
+    table = Table("id", "proposition", "p", "likelihood", "Adm.", "lines", "against", "bg", "reports")
     for g in grades:
         p = g.proposition
         obj = p.object if p.object_literal else name(p.object)
-        table.add_row(p.id, escape(f"{name(p.subject)} {p.predicate} {obj}"), f"{g.probability:.2f}",
-                      g.word, str(g.admiralty), str(len(g.supporting)), str(len(g.opposing)), str(g.reports))
+        summary = g.summary()
+        table.add_row(p.id[:SHORT_ID], escape(f"{name(p.subject)} {p.predicate} {obj}"), f"{g.probability:.2f}",
+                      g.word, g.code, str(len(g.supporting) - summary["background_lines"]), str(len(g.opposing)),
+                      str(summary["background_lines"]), str(g.reports))
     console.print(table)
     console.print(f"{len(grades)} propositions" + (f" as of {escape(as_of)}" if as_of else ""))
 
 
 def _print_line(number: int, line: dict[str, Any]) -> None:
-    console.print(f"\n[bold]{number}. {line['direction']}[/bold] weight {line['weight']:.3f} "
-                  f"({line['reports']} report(s))")
+    source = f", public source: {escape(line['public_source'])}" if line["public_source"] else ""
+    console.print(f"\n[bold]{number}. {line['direction']}[/bold] ({line['kind']}{source}) weight "
+                  f"{line['weight']:.3f} ({line['reports']} report(s))")
     for why in line["merged_because"]:
         console.print(f"   merged: {escape(why)}")
     for key, factor in line["factors"].items():
@@ -67,22 +73,31 @@ def explain(
     proposition: str = typer.Argument(..., help="Proposition id (from `veracity assess`), or a unique prefix."),
     as_of: str = typer.Option(None, "--as-of", help="Use only documents published by this date."),
     as_json: bool = typer.Option(False, "--json", help="Print the reasoning as JSON."),
+    background: bool = typer.Option(True, "--background/--no-background",
+                                    help="Count curated registry affiliations (background) as lines."),
 ) -> None:
     """Print a grade's full reasoning: every line with its weight, factors, quotes, outlets and dates."""
     from veracity.assess import explain_view, explanation
 
     view = open_store().view()
-    data = explanation(explain_view(view, proposition, as_of=as_of, weights=_weights()), view.name)
+    grade = explain_view(view, proposition, as_of=as_of, weights=_weights(), background=background)
+    data = explanation(grade, view.name)
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
-    console.print(f"[bold]{escape(data['statement'])}[/bold]  ({data['id']})")
-    console.print(f"{data['word']} ({data['probability']:.0%}), Admiralty {data['admiralty']}; "
+    console.print(f"[bold]{escape(data['statement'])}[/bold]  ({data['id'][:8]})")
+    console.print(f"Admiralty {data['code']}; {data['word']} ({data['probability']:.0%}); "
                   f"{data['lines']} independent line(s) for, {data['opposing_lines']} against, "
                   f"{data['reports']} report(s)")
+    for axis in ("source", "credibility"):
+        console.print(f"  {axis:<12} {escape(data['axes'][axis]['why'])}")
     for key, factor in data["factors"].items():
         console.print(f"  {key:<8} {factor['weight']:+.3f}  {escape(factor['why'])}")
     for number, line in enumerate(data["evidence_lines"], 1):
+        _print_line(number, line)
+    if data["background_lines"]:
+        console.rule("background (curated registry, not reporting)")
+    for number, line in enumerate(data["background_lines"], len(data["evidence_lines"]) + 1):
         _print_line(number, line)
     if data["rejected_by_analyst"]:
         console.print(f"\nrejected by an analyst: {', '.join(data['rejected_by_analyst'])}")
@@ -107,6 +122,7 @@ def ach(
         typer.echo(json.dumps(matrix.to_dict(view.name), ensure_ascii=False, indent=2, default=str))
         return
     _print_matrix(rows, view.name(matrix.event))
+    console.print(f"[bold]{escape(matrix.verdict(view.name))}[/bold]")
 
 
 def _print_matrix(rows: list[list[str]], title: str) -> None:
@@ -123,7 +139,22 @@ def _print_matrix(rows: list[list[str]], title: str) -> None:
         console.print(f"H{i} {escape(label)}: weighted inconsistency {score}")
 
 
+def judge(
+    proposition: str = typer.Argument(..., help="Proposition id (from `veracity assess`), or a unique prefix."),
+    verdict: str = typer.Argument(..., help="agree | disagree | uncertain"),
+    note: str = typer.Option("", "--note", help="Why: shown with the judgement in every explanation."),
+    analyst: str = typer.Option("analyst", "--analyst", help="Who judges (the line's claimant)."),
+    organisation: str = typer.Option("", "--organisation", help="The analyst's organisation (the line's outlet)."),
+) -> None:
+    """Record an analyst's own judgement of a proposition: a separate line with the analyst as claimant."""
+    from veracity.assess.judge import judge as record
+
+    prop, made = record(open_store(), proposition, verdict, note, analyst, organisation)
+    console.print(f"recorded {escape(analyst)}'s judgement ({escape(verdict)}) on {prop.id[:8]} "
+                  f"as assertion {made.id[:8]}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the root app."""
-    for command in (assess, explain, ach):
+    for command in (assess, explain, ach, judge):
         app.command(name=command.__name__)(handle_errors(command))

@@ -176,7 +176,9 @@ def claim_line(row: dict[str, Any]) -> str:
     hedge = f" [magenta]hedged: {escape(row['hedge'])}[/magenta]" if row.get("hedge") else ""
     colour = "red" if row["stance"] == "denies" else "green"
     source = ", ".join(x for x in (row.get("outlet"), row.get("published"), row.get("doc")) if x)
-    return (f"[bold]{escape(row['claimant'])}[/bold] [{colour}]{row['stance']}[/{colour}] "
+    short = f"[dim]{row['id'][:8]}[/dim] " if row.get("id") else ""
+    background = " [yellow](background)[/yellow]" if row.get("background") else ""
+    return (f"{short}[bold]{escape(row['claimant'])}[/bold]{background} [{colour}]{row['stance']}[/{colour}] "
             f"{escape(row['subject'])} [cyan]{row['predicate']}[/cyan] {escape(row['object'])}{hedge}\n"
             f"    [dim]{escape(source)}[/dim]: “{escape(row['quote'])}”")
 
@@ -190,11 +192,18 @@ def claims(
     """Attributed claims with claimant, stance, hedge and their sentence."""
     from veracity.store.summary import claims as list_claims
 
-    for row in list_claims(open_store().view(), about=about, by=by, as_of=as_of):
-        if as_json:
+    found = list_claims(open_store().view(), about=about, by=by, as_of=as_of)
+    if as_json:
+        for row in found:
             typer.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            console.print(claim_line(row))
+        return
+    for row in (r for r in found if not r["background"]):
+        console.print(claim_line(row))
+    background = [r for r in found if r["background"]]
+    if background:
+        console.rule("background: curated registry affiliations (not reporting; one public source each)")
+    for row in background:
+        console.print(claim_line(row))
 
 
 def events(as_json: bool = typer.Option(False, "--json", help="JSON lines.")) -> None:
@@ -221,16 +230,25 @@ def events_table(found: list[dict[str, Any]]) -> Table:
 
 
 def review(
-    assertion_id: str = typer.Argument(..., help="Assertion id (see --json output of claims)."),
+    assertion_id: str = typer.Argument(..., help="Assertion id or unique prefix (the short id `claims` prints)."),
     verdict: str = typer.Argument(..., help="confirm | reject | correct"),
     note: str = typer.Option("", "--note"),
     reviewer: str = typer.Option("analyst", "--reviewer"),
+    claimant: str = typer.Option(None, "--claimant", help="correct: who really says it (name or alias)."),
+    stance: str = typer.Option(None, "--stance", help="correct: asserts | denies."),
+    subject: str = typer.Option(None, "--subject", help="correct: the real subject."),
+    predicate: str = typer.Option(None, "--predicate", help="correct: the real predicate."),
+    obj: str = typer.Option(None, "--object", help="correct: the real object (an entity, else a literal)."),
+    hedge: str = typer.Option(None, "--hedge", help="correct: the hedge cue, or `none`."),
 ) -> None:
-    """Record an analyst's verdict on an assertion (it overrides extraction and survives re-extraction)."""
+    """Say whether an extraction matches its source: confirm, reject, or correct it (with the corrected slots)."""
     from veracity.store.review import record_review
 
-    record_review(open_store(), assertion_id, verdict, note, reviewer)
-    console.print(f"recorded {escape(verdict)} on {escape(assertion_id)}")
+    slots = {k: v for k, v in (("claimant", claimant), ("stance", stance), ("subject", subject),
+                                ("predicate", predicate), ("object", obj), ("hedge", hedge)) if v is not None}
+    made = record_review(open_store(), assertion_id, verdict, note, reviewer, slots or None)
+    extra = f"; new assertion {made.correction['superseded_by'][:8]} supersedes it" if made.correction else ""
+    console.print(f"recorded {escape(verdict)} on {made.assertion_id[:8]}{extra}")
 
 
 def demo(path: Path = typer.Argument(EXAMPLES, help="Folder of documents (default: the seed articles).")) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from veracity.model.records import EntityKind, Evidence, is_author
+from veracity.model.records import EntityKind, Evidence, is_analyst, is_author, is_registry
 from veracity.model.vocabulary import vocabulary
 from veracity.store.view import View
 
@@ -38,6 +38,7 @@ def evidence_dict(view: View, ev: Evidence) -> dict[str, Any]:
     a = ev.assertion
     return {
         "id": a.id, "claimant": view.name(a.claimant), "author_voice": is_author(a.claimant),
+        "background": is_registry(a.claimant), "analyst": is_analyst(a.claimant),
         "stance": a.stance.value, "subject": view.name(a.subject), "predicate": a.predicate,
         "object": a.object if a.object_literal else view.name(a.object), "hedge": a.hedge,
         "attribution": a.attribution, "quote": a.quote, "doc": ev.doc_name, "outlet": ev.outlet,

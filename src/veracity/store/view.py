@@ -28,6 +28,7 @@ from veracity.model.records import (
     Sameness,
     Verdict,
     author_label,
+    is_analyst,
     is_author,
 )
 from veracity.model.values import clean_date, date_upper_bound, normalise_name
@@ -237,7 +238,8 @@ class View:
         a, d = S.assertions, S.documents
         ids = sorted({i for one in about for i in self.cluster(one)})
         reviews = self._reviews_by_assertion
-        rejected = sorted(k for k, got in reviews.items() if any(r.verdict is Verdict.REJECT for r in got))
+        dropped = (Verdict.REJECT, Verdict.CORRECT)
+        rejected = sorted(k for k, got in reviews.items() if any(r.verdict in dropped for r in got))
         stmt = select(a.c.id, a.c.subject, a.c.predicate, a.c.object, a.c.claimant, a.c.stance, a.c.hedge,
                       a.c.doc_id).where(
             a.c.object_literal.is_(False), or_(a.c.subject.in_(ids), a.c.object.in_(ids)),
@@ -324,6 +326,8 @@ class View:
             return author_label(found[0].outlet, found[0].title, found[0].name, doc_id)
         if entity_id.startswith("registry:"):
             return f"registry ({entity_id.split(':', 1)[1]})"
+        if is_analyst(entity_id):
+            return f"analyst {entity_id.split(':', 1)[1]}"
         found = self._all(select(S.entities.c.name).where(S.entities.c.id == self.canonical(entity_id)))
         return found[0].name if found else entity_id
 
