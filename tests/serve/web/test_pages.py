@@ -92,11 +92,13 @@ def test_pages_review_form_needs_its_token(writer_client: TestClient) -> None:
 
 def test_pages_cross_site_writes_are_refused(writer_client: TestClient) -> None:
     body = {"assertion_id": "ffffffffffff", "verdict": "confirm"}
-    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+    for headers in ({"Origin": "https://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+                    {"Sec-Fetch-Site": "same-site", "Origin": "http://testserver"}):
         response = writer_client.post("/api/reviews", json=body, headers=headers)
         assert response.status_code == 403 and set(response.json()) == {"error", "code", "message", "fix"}
-    same = writer_client.post("/api/reviews", json=body, headers={"Origin": "http://testserver"})
-    assert same.status_code == 404
+    for headers in ({"Origin": "http://testserver"}, {"Sec-Fetch-Site": "same-origin", "Origin": "null"}, {}):
+        same = writer_client.post("/api/reviews", json=body, headers=headers)
+        assert same.status_code == 404, headers
 
 
 @pytest.mark.parametrize("path", ["/vendor/cytoscape.min.js", "/vendor/leaflet.js", "/vendor/countries-50m.json",

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from veracity.model.records import EntityKind
-from veracity.serve.web.queries import claim_row
+from veracity.serve.web.queries import add_grades, claim_row, grades_by_id
 from veracity.store import View, summary
 
 SNIPPET = 80
@@ -47,7 +47,7 @@ def document(view: View, key: str) -> dict[str, Any]:
                        if (a[f"{end}_id"] or "").startswith(EVENT_PREFIX)})
     return {**document_row(doc), "text": doc.text, "mentions": mentions,
             "events": [{"id": i, "name": n} for i, n in events],
-            "claims": [a for a in assertions if a["predicate"] not in role],
+            "claims": add_grades([a for a in assertions if a["predicate"] not in role], grades_by_id(view, None)),
             "roles": [a for a in assertions if a["predicate"] in role]}
 
 

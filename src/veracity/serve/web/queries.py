@@ -37,9 +37,17 @@ def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
     return row
 
 
-def _grades(view: View, as_of: str | None) -> dict[str, dict[str, Any]]:
+def grades_by_id(view: View, as_of: str | None) -> dict[str, dict[str, Any]]:
     """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds)."""
     return {g.id: g.summary() for g in assess_view(view, as_of=as_of)}
+
+
+def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Put each row's proposition grade (probability, word, Admiralty digit) on the row."""
+    for row in rows:
+        grade = grades.get(row["proposition"], {})
+        row.update(probability=grade.get("probability"), word=grade.get("word"), admiralty=grade.get("admiralty"))
+    return rows
 
 
 def claims(view: View, *, about: str | None = None, by: str | None = None, predicate: str | None = None,
@@ -55,10 +63,8 @@ def claims(view: View, *, about: str | None = None, by: str | None = None, predi
     rows = [claim_row(view, ev) for ev in view.evidence(about=about_id, claimant=by_id, predicate=predicate,
                                                           as_of=as_of, doc_id=doc_id)
             if ev.assertion.predicate not in ROLE_PREDICATES]
-    grades = _grades(view, as_of) if graded or floor is not None else {}
-    for row in rows:
-        grade = grades.get(row["proposition"], {})
-        row.update(probability=grade.get("probability"), word=grade.get("word"), admiralty=grade.get("admiralty"))
+    grades = grades_by_id(view, as_of) if graded or floor is not None else {}
+    add_grades(rows, grades)
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
     floored = None if floor is None else (lambda r: r["probability"] is not None and r["probability"] >= floor)
     return where(rows, [equals("stance", stance), dated, floored])
@@ -135,7 +141,8 @@ def event(view: View, ident: str, as_of: str | None = None) -> dict[str, Any]:
         "id": entity.id, "label": entity.name, "figures": [], "lines": []}
     data["attributes"] = entity.attributes
     data["ach"] = ach_view(view, entity.id, as_of=as_of).to_dict(name)
-    data["claims"] = [claim_row(view, ev) for ev in view.evidence(about=entity.id, as_of=as_of)]
+    data["claims"] = add_grades([claim_row(view, ev) for ev in view.evidence(about=entity.id, as_of=as_of)],
+                                grades_by_id(view, as_of))
     return data
 
 
@@ -180,8 +187,9 @@ def actor(view: View, key: str) -> dict[str, Any]:
     ident = profile["id"]
     profile["alias_origins"] = [{"surface": s, "origin": o}
                                 for s, o in sorted({(a.surface, a.origin.value) for a in view.aliases(ident)})]
-    profile["about"] = [claim_row(view, ev) for ev in view.evidence(about=ident)]
-    profile["by"] = [claim_row(view, ev) for ev in view.evidence(claimant=ident)]
+    grades = grades_by_id(view, None)
+    profile["about"] = add_grades([claim_row(view, ev) for ev in view.evidence(about=ident)], grades)
+    profile["by"] = add_grades([claim_row(view, ev) for ev in view.evidence(claimant=ident)], grades)
     roles = sorted({(r["object_id"], r["object"], r["predicate"]) for r in profile["about"]
                     if r["predicate"] in ROLE_PREDICATES and r["object_id"]})
     profile["events"] = [{"id": i, "name": n, "role": p} for i, n, p in roles]

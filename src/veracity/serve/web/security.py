@@ -27,7 +27,7 @@ HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
@@ -42,15 +42,18 @@ def forbidden(message: str, fix: str) -> JSONResponse:
 
 
 def cross_site(request: Request) -> bool:
-    """True when a browser says the request comes from another site (headers a page cannot forge)."""
+    """True when a browser says the request comes from another site (headers a page cannot forge).
+
+    ``Sec-Fetch-Site`` decides when present; otherwise an ``Origin`` other than ours (or the opaque ``null``).
+    A client that is not a browser sends neither, and is not a cross-site request.
+    """
     site = request.headers.get("sec-fetch-site")
-    if site in ("cross-site", "same-site"):
-        return True
+    if site is not None:
+        return site not in ("same-origin", "none")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        own = f"{request.url.scheme}://{request.url.netloc}"
-        return origin.rstrip("/") != own
-    return origin == "null"
+    if origin is None:
+        return False
+    return origin.rstrip("/") != f"{request.url.scheme}://{request.url.netloc}"
 
 
 async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
