@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WEB := node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install demo test check lint types layers eval train bench lock clean
+.PHONY: install demo test check lint types layers eval train bench lock clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -13,13 +15,22 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+# the pages' JavaScript libraries (graph, map, basemap) from npm, pinned by package-lock.json, served by the app
+$(WEB): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(WEB)
 
-demo: $(STAMP)  ## build a knowledge base from the seed articles (embedded SQLite) and print what it found
+# Debian's Chromium for the browser tests (never a browser download); installed when absent
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+install: $(STAMP) $(WEB)
+
+demo: $(STAMP) $(WEB)  ## build a knowledge base from the seed articles (embedded SQLite) and print what it found
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/veracity --db demo.db demo
 
-test: $(STAMP)  ## lint, types, import layers and the whole test suite (what CI runs)
+test: $(STAMP) $(WEB) browser  ## lint, types, import layers and the whole test suite (what CI runs)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -60,4 +71,4 @@ lock: $(STAMP)  ## regenerate requirements.lock from the current environment
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^veracity' ) > requirements.lock
 
 clean:
-	rm -rf $(VENV) demo.db* .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules demo.db* .pytest_cache .mypy_cache .ruff_cache

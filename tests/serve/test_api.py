@@ -32,12 +32,12 @@ def client(tmp_path) -> TestClient:
 
 
 def test_api_lists_actors_and_claims(client: TestClient) -> None:
-    actors = client.get("/api/actors").json()
+    actors = client.get("/api/actors").json()["items"]
     assert {a["name"] for a in actors} == {"Pakistan", "Islamic State Khorasan Province"}
-    claims = client.get("/api/claims", params={"about": "ISIS-K"}).json()
+    claims = client.get("/api/claims", params={"about": "ISIS-K"}).json()["items"]
     assert [(c["subject"], c["predicate"], c["object"]) for c in claims] == [
         ("Pakistan", "supports", "Islamic State Khorasan Province")]
-    assert client.get("/api/search", params={"q": "spokesman"}).json()[0]["snippet"]
+    assert client.get("/api/search", params={"q": "spokesman"}).json()["documents"][0]["snippet"]
 
 
 def test_api_errors_have_one_json_shape(client: TestClient) -> None:

@@ -1,0 +1,196 @@
+"""The questions the API and the pages ask of a store, each one call into the library the CLI uses.
+
+Claims come from ``veracity.store.summary`` (the rows ``veracity claims --json`` prints) with the ids a link
+needs added; grades from ``veracity.assess``; networks, paths, timelines and places from ``veracity.analyse``.
+Nothing here builds SQL or HTML.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, cast
+
+from veracity.analyse import network as nw
+from veracity.analyse.grades import grader_for
+from veracity.analyse.scale import word_floor
+from veracity.analyse.timeline import Entry, in_range
+from veracity.analyse.timeline import timeline as build_timeline
+from veracity.assess import ach_view, assess_view, explain_view, explanation
+from veracity.assess.propositions import proposition_id
+from veracity.assess.service import namer
+from veracity.model.errors import InvalidInput
+from veracity.model.records import EntityKind, Evidence, Stance
+from veracity.serve.web.listing import equals, where
+from veracity.store import View, summary
+from veracity.store.summary import ROLE_PREDICATES
+
+CLAIM_SORTS = ("published", "claimant", "subject", "predicate", "object", "stance", "probability", "outlet")
+
+
+def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
+    """A claim as ``veracity claims --json`` shows it, plus the ids and offsets that links and highlights need."""
+    a = ev.assertion
+    row = summary.evidence_dict(view, ev)
+    row.update(subject_id=a.subject, object_id=None if a.object_literal else a.object, claimant_id=a.claimant,
+               doc_id=a.doc_id, start=a.span[0], end=a.span[1],
+               proposition=proposition_id(a.subject, a.predicate, a.object))
+    return row
+
+
+def grades_by_id(view: View, as_of: str | None) -> dict[str, dict[str, Any]]:
+    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds)."""
+    return {g.id: g.summary() for g in assess_view(view, as_of=as_of)}
+
+
+def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Put each row's proposition grade (probability, word, Admiralty digit) on the row."""
+    for row in rows:
+        grade = grades.get(row["proposition"], {})
+        row.update(probability=grade.get("probability"), word=grade.get("word"), admiralty=grade.get("admiralty"))
+    return rows
+
+
+def claims(view: View, *, about: str | None = None, by: str | None = None, predicate: str | None = None,
+           stance: str | None = None, min_grade: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, as_of: str | None = None, doc_id: str | None = None,
+           graded: bool = True) -> list[dict[str, Any]]:
+    """Claims (event roles excluded) filtered as ``/api/claims`` takes them, each with its proposition's grade."""
+    if stance and stance not in {s.value for s in Stance}:
+        raise InvalidInput(f"unknown stance {stance!r}", fix="use asserts or denies")
+    floor = word_floor(min_grade) if min_grade else None
+    about_id = view.find_entity(about).id if about else None
+    by_id = view.find_entity(by).id if by else None
+    rows = [claim_row(view, ev) for ev in view.evidence(about=about_id, claimant=by_id, predicate=predicate,
+                                                          as_of=as_of, doc_id=doc_id)
+            if ev.assertion.predicate not in ROLE_PREDICATES]
+    grades = grades_by_id(view, as_of) if graded or floor is not None else {}
+    add_grades(rows, grades)
+    dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
+    floored = None if floor is None else (lambda r: r["probability"] is not None and r["probability"] >= floor)
+    return where(rows, [equals("stance", stance), dated, floored])
+
+
+def propositions(view: View, about: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+    """Every graded proposition with its statement in names, best supported first (``veracity assess``)."""
+    name = namer(view)
+    found = []
+    for grade in assess_view(view, about=about, as_of=as_of):
+        row = grade.summary()
+        p = grade.proposition
+        row.update(subject_name=name(p.subject), object_name=p.object if p.object_literal else name(p.object),
+                   statement=f"{name(p.subject)} {p.predicate} {p.object if p.object_literal else name(p.object)}",
+                   contested=min(row["lines"], row["opposing_lines"]))
+        found.append(row)
+    return found
+
+
+def proposition(view: View, ident: str, as_of: str | None = None) -> dict[str, Any]:
+    """One grade's full reasoning (``veracity explain --json``), with the subject and object ids for links."""
+    grade = explain_view(view, ident, as_of=as_of)
+    data = explanation(grade, namer(view))
+    p = grade.proposition
+    data.update(subject_name=view.name(p.subject), object_name=p.object if p.object_literal else view.name(p.object),
+                object_literal=p.object_literal)
+    reviewed: dict[str, list[str]] = {}
+    for ev in p.evidence:
+        reviewed[ev.assertion.id] = [r.verdict.value for r in ev.reviews]
+    data["assertions"] = [claim_row(view, ev) for ev in p.evidence]
+    data["reviewed"] = reviewed
+    return data
+
+
+def events(view: View, *, type: str | None = None, place: str | None = None, date_from: str | None = None,
+           date_to: str | None = None) -> list[dict[str, Any]]:
+    """Events (``veracity events --json``) filtered by type, place substring and a date range."""
+    dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("date"), date_from, date_to))
+    placed = None if not place else (lambda r: place.lower() in str(r.get("place") or "").lower())
+    return where(summary.events(view), [equals("type", type), placed, dated])
+
+
+def entry_dict(entry: Entry, name: Any) -> dict[str, Any]:
+    """A timeline entry as data: the event, casualty figures with their sources, and the lines over time."""
+    return {
+        "id": entry.event.id, "label": entry.event.name, "type": entry.event.type, "date": entry.date,
+        "precision": entry.precision, "place": entry.place, "country": entry.country,
+        "figures": [{"killed": f.killed, "injured": f.injured, "source": f.source, "outlet": f.outlet,
+                     "published": f.published} for f in entry.figures],
+        "lines": [{"subject": ln.subject, "subject_name": name(ln.subject), "predicate": ln.predicate,
+                   "object": ln.object, "object_name": name(ln.object), "first_seen": ln.first_seen,
+                   "first_claimant": name(ln.first_claimant) if ln.first_claimant else None,
+                   "claimants": [{"published": d, "claimant": name(c)} for d, c in ln.claimants],
+                   "denials": [{"published": d, "claimant": name(c)} for d, c in ln.denials],
+                   "proposition": proposition_id(ln.subject, ln.predicate, ln.object)} for ln in entry.lines],
+    }
+
+
+def timeline(view: View, actor: str | None = None, place: str | None = None, date_from: str | None = None,
+             date_to: str | None = None) -> list[dict[str, Any]]:
+    """``veracity timeline`` as data."""
+    name = namer(view)
+    return [entry_dict(e, name) for e in build_timeline(view, actor, place, date_from, date_to)]
+
+
+def event(view: View, ident: str, as_of: str | None = None) -> dict[str, Any]:
+    """One event: its facts, figures per source, who claimed / was accused / denied over time, and the ACH matrix."""
+    entity = view.find_entity(ident)
+    if entity.kind is not EntityKind.EVENT:
+        raise InvalidInput(f"{ident!r} is a {entity.kind.value}, not an event", fix="pick one from /events")
+    name = namer(view)
+    found = [e for e in build_timeline(view) if e.event.id == entity.id]
+    data: dict[str, Any] = entry_dict(found[0], name) if found else {
+        "id": entity.id, "label": entity.name, "figures": [], "lines": []}
+    data["attributes"] = entity.attributes
+    data["ach"] = ach_view(view, entity.id, as_of=as_of).to_dict(name)
+    data["claims"] = add_grades([claim_row(view, ev) for ev in view.evidence(about=entity.id, as_of=as_of)],
+                                grades_by_id(view, as_of))
+    return data
+
+
+def edge_dict(edge: Any, name: Any) -> dict[str, Any]:
+    """A network edge with its names, kind (claim or settled relation), claimants, support and proposition."""
+    return {"source": edge.source, "target": edge.target, "source_name": name(edge.source),
+            "target_name": name(edge.target), "predicate": edge.predicate, "kind": edge.kind,
+            "claimants": [name(c) for c in edge.claimants], "support": edge.support(),
+            "proposition": proposition_id(edge.source, edge.predicate, edge.target)}
+
+
+def network(view: View, root: str, *, depth: int = 1, min_grade: str | None = None, as_of: str | None = None,
+            predicate: str | None = None, claimant: str | None = None) -> dict[str, Any]:
+    """The ego network (``veracity network``) as nodes and edges, filtered by predicate and claimant name."""
+    if depth > 3:
+        raise InvalidInput(f"depth must be 1 to 3, not {depth}", fix="use depth=1 or 2")
+    walk: Any = view  # the View satisfies analyse.network's EvidenceView protocol, as the CLI's does
+    net = nw.require_nodes(nw.ego(walk, root, depth, min_grade, as_of, grader_for(view, as_of)), root)
+    top = str(net.root)
+    name = cache(view.name)
+    edges = [edge_dict(e, name) for e in sorted(net.edges.values(), key=lambda e: (-e.size, e.source, e.predicate))]
+    edges = where(edges, [equals("predicate", predicate),
+                          None if not claimant else (lambda r: claimant.lower() in
+                                                     " ".join(r["claimants"]).lower())])
+    nodes = sorted({str(n) for e in edges for n in (e["source"], e["target"])} | {top})
+    return {"root": top, "root_name": name(top),
+            "nodes": [{"id": n, "name": name(n), "kind": n.split(":", 1)[0]} for n in nodes], "edges": edges}
+
+
+def paths(view: View, a: str, b: str, max_len: int = 3, as_of: str | None = None) -> list[dict[str, Any]]:
+    """``veracity path`` as data: each chain with its hops and each hop's edges."""
+    name = cache(view.name)
+    return [{"nodes": [{"id": n, "name": name(n)} for n in chain.nodes],
+             "hops": [{"source": h.source, "target": h.target, "edges": [edge_dict(e, name) for e in h.edges]}
+                      for h in chain.hops]}
+            for chain in nw.paths(cast(Any, view), a, b, max_len, as_of, grader_for(view, as_of))]
+
+
+def actor(view: View, key: str) -> dict[str, Any]:
+    """An actor's profile (``veracity actor --json``) with alias origins and linkable claims about and by it."""
+    profile = summary.actor_profile(view, key)
+    ident = profile["id"]
+    profile["alias_origins"] = [{"surface": s, "origin": o}
+                                for s, o in sorted({(a.surface, a.origin.value) for a in view.aliases(ident)})]
+    grades = grades_by_id(view, None)
+    profile["about"] = add_grades([claim_row(view, ev) for ev in view.evidence(about=ident)], grades)
+    profile["by"] = add_grades([claim_row(view, ev) for ev in view.evidence(claimant=ident)], grades)
+    roles = sorted({(r["object_id"], r["object"], r["predicate"]) for r in profile["about"]
+                    if r["predicate"] in ROLE_PREDICATES and r["object_id"]})
+    profile["events"] = [{"id": i, "name": n, "role": p} for i, n, p in roles]
+    return profile

@@ -1,0 +1,92 @@
+"""Rendering helpers for the pages: the Jinja environment (autoescape always on), query-string links, pagers,
+and the reader's segmentation of a document into highlighted spans.
+
+Article text is hostile: it only ever reaches a page through Jinja's autoescaping; no helper here marks a
+string safe, and links are built with ``urlencode``/``quote``, never by pasting text into markup.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from veracity import __version__
+from veracity.serve.web.security import csrf_token
+
+TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
+                        autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def link(path: str, **params: Any) -> str:
+    """A path with a query string of the non-empty parameters (``-`` in a name stands for an underscore)."""
+    given = {k.replace("_", "-") if k in ("as_of", "min_grade", "max_len") else k: v
+             for k, v in params.items() if v not in (None, "", False)}
+    return path + ("?" + urlencode(given) if given else "")
+
+
+def segment(path: str) -> str:
+    """One path segment, percent-encoded (an id with ``/`` or ``#`` still names one page)."""
+    return quote(str(path), safe=":")
+
+
+def with_params(request: Request, **changes: Any) -> str:
+    """The current URL with some query parameters changed (pagers and sortable headers)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        key = key.replace("_", "-") if key in ("as_of", "min_grade") else key
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def grade_words() -> list[str]:
+    """The ICD-203 words, lowest first (the min-grade choices)."""
+    from veracity.analyse.scale import bands
+
+    return [b.word for b in bands()]
+
+
+TEMPLATES.globals.update(link=link, seg=segment, version=__version__, grade_words=grade_words)
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page from a template, with the request (for pagers) and the form token."""
+    html = TEMPLATES.get_template(name).render(request=request, csrf=csrf_token(request),
+                                               here=lambda **c: with_params(request, **c), **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def spans(text: str, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cut ``text`` at every mark boundary into pieces, each listing the marks that cover it.
+
+    Marks overlap freely (a claim's sentence holds mentions and other claims), so the reader shows each piece
+    once with every highlight that applies, instead of nesting tags that would cross.
+    """
+    cuts = {0, len(text)}
+    for m in marks:
+        if 0 <= m["start"] < m["end"] <= len(text):
+            cuts.update((m["start"], m["end"]))
+    points = sorted(cuts)
+    pieces = []
+    for start, end in pairwise(points):
+        covering = [m for m in marks if m["start"] <= start and end <= m["end"]]
+        pieces.append({"text": text[start:end], "start": start,
+                       "claims": [m["id"] for m in covering if m["kind"] == "claim"],
+                       "entities": [m for m in covering if m["kind"] != "claim"]})
+    return pieces
+
+
+def reader_pieces(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reader's pieces of one document: mentions by entity kind, claims by assertion id."""
+    marks = [{"start": m["start"], "end": m["end"], "kind": m["kind"], "entity_id": m["entity_id"],
+              "name": m["name"]} for m in doc["mentions"]]
+    marks += [{"start": c["start"], "end": c["end"], "kind": "claim", "id": c["id"]} for c in doc["claims"]]
+    return spans(doc["text"], marks)

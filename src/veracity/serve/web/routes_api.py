@@ -1,0 +1,156 @@
+"""The JSON API under ``/api``: one route per CLI command, each a docstring, its arguments and one library call."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from veracity.serve.web import documents as docs
+from veracity.serve.web import models as M
+from veracity.serve.web import queries as q
+from veracity.serve.web.deps import AsOf, DateFrom, DateTo, Name, PagingDep, SettingsDep, StoreDep, ViewDep, extractor
+from veracity.serve.web.listing import page
+from veracity.serve.web.uploads import EXPORTS, export_file, ingest_uploads
+from veracity.store import summary
+
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": M.Error}, 404: {"model": M.Error}, 422: {"model": M.Error}}
+router = APIRouter(prefix="/api", responses=ERRORS)
+ACTOR_SORTS = ("name", "type", "mentions")
+PROPOSITION_SORTS = ("probability", "admiralty", "lines", "opposing_lines", "reports", "contested", "statement")
+EVENT_SORTS = ("date", "label", "type", "place", "killed", "injured")
+DOCUMENT_SORTS = ("published", "name", "title", "outlet", "chars")
+
+
+@router.get("/actors", response_model=M.ActorPage, tags=["actors"])
+def actors(v: ViewDep, paging: PagingDep, all: bool = False, q_: Annotated[Name, Query(alias="q")] = None
+           ) -> dict[str, Any]:
+    """Actors with merged aliases and mention counts (``veracity actors``); ``q`` filters by name or alias."""
+    rows = summary.actors(v, include_unmentioned=all)
+    if q_:
+        rows = [a for a in rows if q_.lower() in " ".join([a["name"], *a["surfaces"]]).lower()]
+    return page(rows, paging, ACTOR_SORTS)
+
+
+@router.get("/actors/{key}", tags=["actors"])
+def actor(v: ViewDep, key: str) -> dict[str, Any]:
+    """One actor: aliases with origin, claims about and by it with quotes, the events it has a role in."""
+    return q.actor(v, key)
+
+
+@router.get("/claims", response_model=M.ClaimPage, tags=["claims"])
+def claims(v: ViewDep, paging: PagingDep, about: Name = None, by: Name = None, predicate: Name = None,
+           stance: Name = None, min_grade: Annotated[Name, Query(alias="min-grade")] = None,
+           date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None) -> dict[str, Any]:
+    """Attributed claims (``veracity claims``) filtered, sorted (``sort=-probability``) and paged."""
+    rows = q.claims(v, about=about, by=by, predicate=predicate, stance=stance, min_grade=min_grade,
+                    date_from=date_from, date_to=date_to, as_of=as_of)
+    return page(rows, paging, q.CLAIM_SORTS)
+
+
+@router.get("/propositions", response_model=M.PropositionPage, tags=["assessment"])
+def propositions(v: ViewDep, paging: PagingDep, about: Name = None, as_of: AsOf = None) -> dict[str, Any]:
+    """Every graded proposition (``veracity assess``), best supported first unless sorted otherwise."""
+    return page(q.propositions(v, about=about, as_of=as_of), paging, PROPOSITION_SORTS)
+
+
+@router.get("/propositions/{ident}", tags=["assessment"])
+def proposition(v: ViewDep, ident: str, as_of: AsOf = None) -> dict[str, Any]:
+    """A grade's reasoning (``veracity explain``): factors, independent lines with quotes, why reports merged."""
+    return q.proposition(v, ident, as_of=as_of)
+
+
+@router.get("/events", response_model=M.EventPage, tags=["events"])
+def events(v: ViewDep, paging: PagingDep, type: Name = None, place: Name = None, date_from: DateFrom = None,
+           date_to: DateTo = None) -> dict[str, Any]:
+    """Events with date, place, casualties and who is said to be behind them (``veracity events``)."""
+    return page(q.events(v, type=type, place=place, date_from=date_from, date_to=date_to), paging, EVENT_SORTS)
+
+
+@router.get("/events/{key}", tags=["events"])
+def event(v: ViewDep, key: str, as_of: AsOf = None) -> dict[str, Any]:
+    """One event: figures per source, who claimed / was accused / denied over time, and the ACH matrix."""
+    return q.event(v, key, as_of=as_of)
+
+
+@router.get("/network", response_model=M.Network, tags=["network"])
+def network(v: ViewDep, name: Annotated[str, Query(max_length=200)],
+            depth: Annotated[int, Query(ge=1, le=3)] = 1,
+            min_grade: Annotated[Name, Query(alias="min-grade")] = None, as_of: AsOf = None,
+            predicate: Name = None, claimant: Name = None) -> dict[str, Any]:
+    """The ego network of an entity (``veracity network``): claims apart from settled relations, graded."""
+    return q.network(v, name, depth=depth, min_grade=min_grade, as_of=as_of, predicate=predicate,
+                     claimant=claimant)
+
+
+@router.get("/path", tags=["network"])
+def path(v: ViewDep, a: Annotated[str, Query(max_length=200)], b: Annotated[str, Query(max_length=200)],
+         max_len: Annotated[int, Query(alias="max-len", ge=1, le=4)] = 3, as_of: AsOf = None
+         ) -> list[dict[str, Any]]:
+    """The chains linking two entities (``veracity path``), each hop with its edges and support."""
+    return q.paths(v, a, b, max_len, as_of)
+
+
+@router.get("/timeline", tags=["events"])
+def timeline(v: ViewDep, actor: Name = None, place: Name = None, date_from: DateFrom = None,
+             date_to: DateTo = None) -> list[dict[str, Any]]:
+    """Events in date order with casualty figures and their sources, attributions and denials over time."""
+    return q.timeline(v, actor, place, date_from, date_to)
+
+
+@router.get("/places", tags=["events"])
+def places(v: ViewDep) -> dict[str, Any]:
+    """Every located place and event as a GeoJSON FeatureCollection (``veracity places --geojson``)."""
+    from veracity.analyse.places import places as locate
+
+    return locate(v).feature_collection()
+
+
+@router.get("/documents", response_model=M.DocumentPage, tags=["documents"])
+def documents(v: ViewDep, paging: PagingDep, as_of: AsOf = None) -> dict[str, Any]:
+    """Stored documents (``veracity documents``)."""
+    return page(docs.documents(v, as_of), paging, DOCUMENT_SORTS)
+
+
+@router.get("/documents/{key}", response_model=M.DocumentFull, tags=["documents"])
+def document(v: ViewDep, key: str) -> dict[str, Any]:
+    """A document's text with every mention, event and claim, each with character offsets into the text."""
+    return docs.document(v, key)
+
+
+@router.get("/search", response_model=M.SearchResult, tags=["documents"])
+def search(v: ViewDep, q_: Annotated[str, Query(alias="q", max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+    """Full text over documents, and names, aliases and quotes of actors and claims; every hit has a ``url``."""
+    return docs.search(v, q_, limit)
+
+
+@router.post("/reviews", response_model=M.ReviewOut, status_code=201, tags=["assessment"])
+def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
+    """Record an analyst's verdict (``veracity review``); grades read it at once."""
+    from veracity.store.review import record_review
+
+    made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer)
+    return {"assertion_id": made.assertion_id, "verdict": made.verdict.value, "note": made.note,
+            "reviewer": made.reviewer}
+
+
+@router.post("/ingest", response_model=M.IngestOut, tags=["documents"])
+def ingest(request: Request, store: StoreDep, settings: SettingsDep, files: Annotated[list[UploadFile], File()],
+           extract: bool = True) -> dict[str, Any]:
+    """Ingest uploaded files (``veracity ingest``): each is read, extracted and stored; bad files are listed."""
+    return ingest_uploads(store, settings, files, extractor(request) if extract else None)
+
+
+@router.get("/export/{fmt}", response_class=FileResponse, tags=["documents"])
+def export(v: ViewDep, fmt: str, about: Name = None) -> FileResponse:
+    """The store (or what concerns ``about``) as a file: stix, graphml, gexf, csv (zip), jsonl or store."""
+    folder = Path(tempfile.mkdtemp(prefix="veracity-export-"))
+    made = export_file(v, fmt, folder, about)
+    return FileResponse(made, filename=made.name, media_type=EXPORTS.get(fmt, "application/octet-stream"),
+                        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
