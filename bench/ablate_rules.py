@@ -40,23 +40,12 @@ RULES: dict[str, Any] = {
     "claims.quotes.quoted_speech": None,
     "claims.relations.find_relations": None,
     "claims.roles_bridge.add_roles": None,
-    "claims.narrative.rebutted_narratives": None,
-    "claims.regard.regarded_as": None,
     "claims.according.according_to": None,
-    "claims.attribution.suspicion_on": None,
-    "claims.attribution.arrested_for": None,
     "claims.attribution.claimed_by_verb": None,
-    "claims.attribution.attacker_links": [],
     "claims.attribution.involvement_links": [],
     "claims.acts.act_by_links": [],
-    "claims.acts.attribution_links": [],
-    "claims.facilities.facility_havens": [],
     "claims.phrases.phrase_links": [],
     "claims.relations_nominal.label_links": [],
-    "claims.relations_nominal.umbrella_links": [],
-    "claims.relations_nominal.aid_links": [],
-    "claims.relations_nominal.role_in_process": [],
-    "claims.relations_nominal.with_help_of": [],
 }
 
 

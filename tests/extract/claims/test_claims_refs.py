@@ -22,19 +22,6 @@ def _claims(rec: dict[str, Any]) -> dict[tuple[str, str, str, str, str], bool]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Taliban spokesman Zabihullah Mujahid said that training camps for the TTP have been set up in Kunar province.",
-        "Taliban spokesman Zabihullah Mujahid said that TTP camps have been established in Afghanistan.",
-        "Taliban spokesman Zabihullah Mujahid said that TTP hideouts are located inside Afghanistan.",
-    ],
-)
-def test_a_groups_camps_set_up_in_a_country_mean_the_country_harbours_it(record: Record, text: str) -> None:
-    expected = ("Zabihullah Mujahid", "asserts", "Afghanistan", "harbours", "Tehrik-i-Taliban Pakistan")
-    assert expected in _claims(record(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Taliban spokesman Zabihullah Mujahid said that new schools have been established in Kunar province.",
         "Taliban spokesman Zabihullah Mujahid said that the TTP has camps in Kunar province.",
     ],

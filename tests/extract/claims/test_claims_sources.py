@@ -123,31 +123,6 @@ def test_like_between_two_clauses_is_no_report(record: Record) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "They helped topple the Ashraf Ghani regime the Taliban saw as a US-imposed puppet.",
-            ("Afghan Taliban", "asserts", "United States", "controls", "Islamic Republic of Afghanistan"),
-        ),
-        (
-            "Islamabad sees the TTP as an Indian proxy.",
-            ("Pakistan", "asserts", "India", "controls", "Tehrik-i-Taliban Pakistan"),
-        ),
-        (
-            "Kabul branded the ISPP an arm of the ISI.",
-            ("Afghan Taliban", "asserts", "Inter-Services Intelligence", "controls", "Islamic State Pakistan Province"),
-        ),
-        (
-            "Islamabad does not regard the ttp as an indian proxy.",
-            ("Pakistan", "denies", "India", "controls", "Tehrik-i-Taliban Pakistan"),
-        ),
-    ],
-)
-def test_regarding_as_a_role_is_the_seers_claim(record: Record, text: str, expected: tuple[str, ...]) -> None:
-    assert expected in _claims(record(text))
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Analysts see the talks as a turning point for the Taliban.",

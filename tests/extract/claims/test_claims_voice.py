@@ -1,5 +1,5 @@
 """Whose voice a claim is in and what it refers to when the text does not name it outright: attacks named by their
-country, unnamed former officials, the article speaking of itself, a speaker naming itself, a rebutted narrative,
+country, unnamed former officials, the article speaking of itself,
 acts 'by' someone, and links carried by idioms."""
 
 from __future__ import annotations
@@ -91,51 +91,6 @@ def test_a_current_member_of_an_armed_group_still_speaks_for_the_group(record: R
 def test_the_article_speaking_of_itself_is_the_author(record: Record, text: str, claimant: str) -> None:
     expected = (claimant, "asserts", "Afghan Taliban", "harbours", "Tehrik-i-Taliban Pakistan")
     assert expected in _claims(record(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Pakistan often terms itself an ally of the West.",
-        "Pakistan presents itself as an ally of the West in the war on terror.",
-        "pakistan presents itself as an ally of the West in the war on terror.",
-    ],
-)
-def test_a_speaker_naming_itself_claims_the_role(record: Record, text: str) -> None:
-    assert ("Pakistan", "asserts", "Pakistan", "allied_with", "Western countries") in _claims(record(text))
-
-
-def test_naming_another_actor_is_unchanged(record: Record) -> None:
-    rec = record("Islamabad sees the TTP as an ally of the United States.")
-    assert ("Pakistan", "asserts", "Tehrik-i-Taliban Pakistan", "allied_with", "United States") in _claims(rec)
-    assert not {c for c in _claims(rec) if c[2] == "Pakistan"}
-
-
-@pytest.mark.parametrize(
-    ("text", "subject"),
-    [
-        (
-            "The popular narrative is that the TTP is at war with the Afghan Taliban. In reality, the two groups "
-            "remain close.",
-            "Tehrik-i-Taliban Pakistan",
-        ),
-        (
-            "the common perception is the Haqqani network is at odds with the Taliban. However, nothing could be "
-            "further from the truth.",
-            "Haqqani network",
-        ),
-    ],
-)
-def test_a_rebutted_narrative_is_the_authors_denial(record: Record, text: str, subject: str) -> None:
-    rec = record(text)
-    assert ("author", "denies", subject, "hostile_to", "Afghan Taliban") in _claims(rec)
-    assert not [r for r in rec["relations"] if r["predicate"] == "hostile_to"]
-
-
-def test_a_narrative_without_rebuttal_is_neither_denied_nor_background(record: Record) -> None:
-    rec = record("The popular narrative is that the TTP is at war with the Afghan Taliban. Officials agree with it.")
-    assert not [c for c in rec["claims"] if c["stance"] == "denies"]
-    assert not [r for r in rec["relations"] if r["predicate"] == "hostile_to"]
 
 
 @pytest.mark.parametrize(

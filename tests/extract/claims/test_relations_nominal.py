@@ -75,10 +75,6 @@ def test_label_nouns_need_a_labelled_actor(record: Record, text: str) -> None:
             "the islamic state's affiliate in afghanistan, known as iskp, recruits in kunar.",
             ("Islamic State Khorasan Province", "member_of", "Islamic State"),
         ),
-        (
-            "Rivalries grew among all factions under the TTP's umbrella, including Jamaat-ul-Ahrar.",
-            ("Jamaat-ul-Ahrar", "member_of", "Tehrik-i-Taliban Pakistan"),
-        ),
     ],
 )
 def test_named_units_and_umbrellas(record: Record, text: str, expected: tuple[str, str, str]) -> None:
@@ -120,21 +116,6 @@ def test_a_non_title_before_of_the_org_is_not_membership(record: Record) -> None
 
 
 # --- aid and mediation ----------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Beijing has offered the Taliban $50 million worth of wheat and medicine.",
-            ("China", "supports", "Afghan Taliban"),
-        ),
-        ("Qatar sent food aid to the Taliban government last winter.", ("Qatar", "supports", "Afghan Taliban")),
-        ("moscow gave the taliban millions of dollars in emergency aid.", ("Russia", "supports", "Afghan Taliban")),
-    ],
-)
-def test_aid_given_is_background_support(record: Record, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _rels(record(text))
 
 
 @pytest.mark.parametrize(
@@ -272,34 +253,6 @@ def test_fighting_with_alone_stays_hostile(record: Record) -> None:
 # --- a part in a settlement, a body led by another ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "expected", "hedged"),
-    [
-        (
-            "The Taliban is believed to have played a role in the truce between the TTP and the Pakistan Army.",
-            {
-                ("Afghan Taliban", "mediates", "Tehrik-i-Taliban Pakistan"),
-                ("Afghan Taliban", "mediates", "Pakistan Army"),
-            },
-            True,
-        ),
-        (
-            "china played a key role in the talks between the taliban and pakistan.",
-            {("China", "mediates", "Afghan Taliban"), ("China", "mediates", "Pakistan")},
-            False,
-        ),
-    ],
-)
-def test_a_role_in_a_settlement_is_mediation(
-    record: Record, text: str, expected: set[tuple[str, str, str]], hedged: bool
-) -> None:
-    rec = record(text)
-    found = (
-        {(c["subject"], c["predicate"], c["object"]) for c in rec["claims"] if c["hedged"]} if hedged else _rels(rec)
-    )
-    assert expected <= found
-
-
 def test_a_role_in_an_attack_is_no_mediation(record: Record) -> None:
     rec = record("The TTP played a role in the attack on the army between Bannu and Lakki Marwat.")
     assert not {r for r in _all(rec) if r[1] == "mediates"}
@@ -422,24 +375,3 @@ def test_a_nationality_on_other_people_is_no_state(record: Record) -> None:
     rec = record("The BLA has carried out attacks against Chinese-speaking students in Quetta.")
     assert ("Balochistan Liberation Army", "hostile_to", "China") not in _rels(rec)
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The ISI drove the Soviet army out of Afghanistan with the help of America.",
-            ("United States", "supports", "Inter-Services Intelligence"),
-        ),
-        (
-            "the ttp regrouped in kunar with the support of the afghan taliban.",
-            ("Afghan Taliban", "supports", "Tehrik-i-Taliban Pakistan"),
-        ),
-    ],
-)
-def test_with_the_help_of_is_support(record: Record, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _all(record(text))
-
-
-def test_with_the_help_of_a_non_actor_is_nothing(record: Record) -> None:
-    rec = record("Pakistani soldiers cleared the road with the help of sniffer dogs.")
-    assert not {r for r in _all(rec) if r[1] == "supports"}

@@ -83,7 +83,7 @@ def test_statements_learned_mode_is_the_default_and_names_its_extractor(learned:
     assert learned.statements == "learned"
     assert names and names <= {"claims.learned", "relations.learned", "claims.reported_speech",
                                "claims.responsibility", "claims.attribution", "claims.anaphoric",
-                               "claims.denied_reports", "claims.rebutted_narrative", "claims.regarded_as"}
+                               "claims.denied_reports"}
     assert not any(n.startswith("relations.") and n != "relations.learned" for n in names)
 
 

@@ -104,36 +104,3 @@ def front_predicate(verb: Token, predicate: str) -> str:
     fronts = c.words("front_modifiers")
     return "controls" if any(m.lower_ in fronts for o in objects for m in o.children) else predicate
 
-
-def attribution_links(ctx: Ctx, verb: Token) -> list[Link]:
-    """'attributing responsibility to such forces', 'attributed the bombing to the TTP': the 'to' object is
-    responsible for the attack named (or, for 'responsibility', the latest attack told so far)."""
-    c = cues()
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in c.words("attribution", "verbs"):
-        return []
-    objects = [o for o in verb.children if o.dep_ in {"dobj", "nsubjpass"}]
-    events = [i for o in objects for i in ids(ctx, o) if i.startswith("event:")]
-    if not events and any(o.lemma_.lower() in c.words("attribution", "nouns") for o in objects):
-        events = _latest_event(ctx, verb)
-    culprits = [
-        i
-        for h in (verb, *objects)
-        for p in h.children
-        if p.dep_ == "prep" and p.lower_ == "to"
-        for o in p.children
-        if o.dep_ == "pobj"
-        for i in ids(ctx, o)
-        if not i.startswith("event:")
-    ]
-    return [Link(x, "responsible_for", e, verb.i, negated(verb)) for x in culprits for e in events]
-
-
-def _latest_event(ctx: Ctx, verb: Token) -> list[str]:
-    """The attack told last up to the verb (in its own sentence or before)."""
-    kinds = cues().words("claim_anaphora", "attack_types")
-    best: tuple[int, str] | None = None
-    for event in (e for e in ctx.events if e.type in kinds):
-        before = [i for i in event.triggers if i < verb.i]
-        if before and (best is None or max(before) > best[0]):
-            best = (max(before), event.id)
-    return [best[1]] if best else []

@@ -242,65 +242,6 @@ def blamed_actor(ctx: Ctx, verb: Token, claimant: str, sent: Span) -> bool:
     )
 
 
-def suspicion_on(ctx: Ctx, noun: Token, sent: Span) -> None:
-    """'No group has claimed responsibility, but suspicion fell on the ISKP': whoever suspicion falls on is
-    suspected of the attack told; nobody is named as suspecting it."""
-    verb = noun.head
-    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _words("suspicion_nouns"):
-        return
-    if verb.lemma_.lower() not in _words("suspicion_verbs"):
-        return
-    culprits = [i for p in _pobjs(verb, _words("suspicion_preps")) for i in _actors(ctx, p)]
-    holder = [i for c in noun.children if c.dep_ in {"poss", "compound"} for i in _actors(ctx, c)]
-    claimant = holder[0] if holder else ctx.placeholder("unnamed reports")
-    _record(
-        ctx,
-        culprits,
-        recent_events(ctx, noun),
-        claimant,
-        sent,
-        stance=Stance.DENIES if negated(verb) else Stance.ASSERTS,
-        hedge=noun.lower_,
-        attribution="suspected",
-    )
-
-
-def arrested_for(ctx: Ctx, verb: Token, claimant_of: Callable[[Token], str | None], sent: Span) -> None:
-    """'Police arrested two suspects linked to the TTP in connection with the bombing', 'two TTP militants were
-    detained over the attack': the group of those arrested is suspected of the attack the arrest is tied to."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _words("arrest_verbs") or negated(verb):
-        return
-    held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    groups = [i for h in held for i in _tied_group(ctx, h)]
-    events = [e for p in _arrest_reasons(verb) for e in _events_of(ctx, p)]
-    if not groups or not events:
-        return
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    who = claimant_of(verb) or (ctx.placeholder(f"authorities{_UNNAMED}", "state_agency") if passive else None)
-    if who is None:
-        return
-    _record(ctx, groups, events, who, sent, hedge=verb.lower_, attribution="suspected")
-
-
-def _tied_group(ctx: Ctx, noun: Token) -> list[str]:
-    """'suspects linked to the TTP', 'members of the TTP', 'two TTP militants': the group those held belong to."""
-    found = _actors(ctx, noun)
-    for child in noun.children:
-        if child.dep_ in {"acl", "amod"} and child.lower_ in _words("tie_participles"):
-            found += [i for p in _pobjs(child, frozenset({"to", "with"})) for i in _actors(ctx, p)]
-    return list(dict.fromkeys(i for i in found if i in {m.entity.id for m in ctx.found.actors}))
-
-
-def _arrest_reasons(verb: Token) -> list[Token]:
-    """The nouns an arrest is tied to: 'over/for/after the attack', 'in connection with the bombing'."""
-    out = _pobjs(verb, _words("arrest_preps"))
-    for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "with"):
-        phrase = " ".join(t.lower_ for t in verb.doc[max(0, prep.i - 2) : prep.i + 1])
-        if any(phrase.endswith(p) for p in _words("arrest_phrases")):
-            out += [p for p in prep.children if p.dep_ == "pobj"]
-    return out
-
-
 def claimed_by_verb(ctx: Ctx, verb: Token, sent: Span) -> None:
     """'ISKP claimed the attack', 'the TTP owned the bombing': a group's plain claim of an attack is its own."""
     if verb.lemma_.lower() not in _words("claim_verbs") or any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -334,20 +275,4 @@ def involvement_links(ctx: Ctx, noun: Token, subjects: Callable[[Token], list[st
     if not doers and noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
         doers = [i for i in subjects(noun.head) if i.startswith("actor:")]
     return [Link(d, "responsible_for", e, noun.i, negated(noun)) for d in doers for e in events]
-
-
-def attacker_links(ctx: Ctx, verb: Token) -> list[Link]:
-    """'the attackers were members of the ISKP', 'the bomber belonged to the TTP': the attackers' group did the
-    attack the sentence (or the one before) tells."""
-    if verb.lemma_.lower() not in _words("membership_verbs"):
-        return []
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    attackers = _words("attacker_nouns")
-    if subj is None or not {subj.lemma_.lower(), subj.lower_} & attackers:
-        return []
-    if not any(c.dep_ in {"det", "predet"} and c.lower_ in _words("attacker_determiners") for c in subj.children):
-        return []  # "attackers are often members of the TTP" speaks of no attack in particular
-    groups = [i for c in verb.children if c.dep_ == "attr" for i in _actors(ctx, c)]
-    groups += [i for p in _pobjs(verb, frozenset({"to", "from", "of"})) for i in _actors(ctx, p)]
-    return [Link(g, "responsible_for", e, verb.i, negated(verb)) for g in groups for e in recent_events(ctx, verb)]
 

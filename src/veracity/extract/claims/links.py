@@ -14,14 +14,12 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from veracity.extract.claims.acts import act_by_links, attribution_links, front_predicate, purpose_agent
-from veracity.extract.claims.attribution import attacker_links, involvement_links
-from veracity.extract.claims.facilities import facility_havens
+from veracity.extract.claims.acts import act_by_links, front_predicate, purpose_agent
+from veracity.extract.claims.attribution import involvement_links
 from veracity.extract.claims.hedges import hedge_for as hedge_for
 from veracity.extract.claims.hedges import hedge_in as hedge_in
 from veracity.extract.claims.phrases import phrase_links
 from veracity.extract.claims.relations_nominal import (
-    aid_links,
     between_parties,
     bilateral,
     companions,
@@ -31,9 +29,6 @@ from veracity.extract.claims.relations_nominal import (
     named_as,
     possessive,
     presupposed,
-    role_in_process,
-    umbrella_links,
-    with_help_of,
 )
 from veracity.extract.claims.slots import Link as Link
 from veracity.extract.claims.slots import demonym_state
@@ -352,24 +347,13 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
             continue  # "if it fails to control the TTP" states no control either way
         found += act_by_links(ctx, token)  # "an attack by X", "This may be an attempt by X to ..."
         found += phrase_links(ctx, token, lambda v: _subjects(ctx, v))  # "at loggerheads with", "under the garb of"
-        found += facility_havens(ctx, token)  # "training centers for ISIS-K have been established in X"
-        found += attribution_links(ctx, token)  # "a statement attributing responsibility to foreign agencies"
         found += involvement_links(ctx, token, lambda v: _subjects(ctx, v))  # "denied involvement in the attack"
-        found += attacker_links(ctx, token)  # "the attackers were members of the ISKP"
         if token.tag_ in {"VBN", "JJ"} and token.lower_ in c.rel_participles and token.dep_ in {"amod", "acl"}:
             found += _participle_links(ctx, token, c.rel_participles[token.lower_])
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in c.raw.get("role_noun_index", _role_index()):
             found += _role_noun_links(ctx, token, _role_index()[lemma])
-        elif token.pos_ == "NOUN" and lemma in c.words("umbrella_nouns"):
-            found += umbrella_links(ctx, token)
         elif is_label_noun(token) and (labelled := label_links(ctx, token)):
             found += labelled
-        elif token.pos_ == "VERB" and lemma in c.words("aid", "verbs") and (aided := _aid(ctx, token)):
-            found += aided
-        elif token.pos_ == "NOUN" and lemma in c.words("mediation", "role_nouns"):
-            found += role_in_process(ctx, token, lambda v: _subjects(ctx, v))
-        elif token.pos_ == "NOUN" and (helped := with_help_of(ctx, token, lambda v: _subjects(ctx, v))):
-            found += helped
         elif (token.lower_, token.dep_) in _COPULA_RESPONSIBILITY:
             found += _behind_links(ctx, token)
         elif token.lower_ == "anti" and token.i + 2 < len(token.doc) and token.nbor().text == "-":
@@ -385,11 +369,6 @@ def links_in(ctx: Ctx, span: Span | list[Token]) -> list[Link]:
         elif token.pos_ in {"NOUN", "PROPN"} and (lemma in c.rel_nouns or token.lower_ in c.rel_nouns):
             found += _presupposed(_noun_links(ctx, token, c.rel_nouns.get(lemma) or c.rel_nouns[token.lower_]), token)
     return _dedupe(found)
-
-
-def _aid(ctx: Ctx, verb: Token) -> list[Link]:
-    """Aid links with this module's subject finder (``relations_nominal`` cannot import it without a cycle)."""
-    return aid_links(ctx, verb, lambda v: _subjects(ctx, v))
 
 
 def _presupposed(links: list[Link], cue: Token) -> list[Link]:

@@ -11,8 +11,6 @@ word lists are ``cues.yaml`` data (``label_nouns``, ``umbrella_nouns``, ``naming
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from veracity.extract.claims.slots import Link, demonym_state, ids, negated
@@ -109,37 +107,6 @@ def _adjacent_names(ctx: Ctx, noun: Token) -> list[str]:
     return [mention.entity.id, *[i for c in root.conjuncts for i in ids(ctx, c)]]
 
 
-def umbrella_links(ctx: Ctx, noun: Token) -> list[Link]:
-    """'all groups under the TTP's umbrella, including the Mehsud faction', 'the Jamaat-ul-Ahrar faction under the
-    TTP umbrella': the groups under the owner's umbrella are its members."""
-    if noun.lemma_.lower() not in cues().words("umbrella_nouns") or noun.head.lower_ != "under":
-        return []
-    owners = [i for c in noun.children if c.dep_ in {"poss", "nmod", "compound"} for i in ids(ctx, c)]
-    owners += [
-        i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for i in ids(ctx, p)
-    ]
-    grouped = noun.head.head
-    members = ids(ctx, grouped) if grouped.pos_ in {"NOUN", "PROPN"} else []
-    members += _including_after(ctx, noun, grouped)
-    return [
-        Link(m, "member_of", o, noun.i, negated(grouped))
-        for m in dict.fromkeys(members)
-        for o in owners
-        if m != o and m.startswith("actor:") and o.startswith("actor:")
-    ]
-
-
-def _including_after(ctx: Ctx, noun: Token, grouped: Token) -> list[str]:
-    """The examples of the grouped noun: 'including X' hung on it, or (a common misparse) on the verb above it."""
-    anchors = {grouped.i, *(a.i for a in grouped.ancestors)}
-    out: list[str] = []
-    for prep in noun.sent:
-        hung_left = prep.head.i in anchors or prep.head.i < noun.i  # the parser may hang it on the clause subject
-        if prep.i > noun.i and prep.lower_ in {"including", "like"} and hung_left:
-            out += [i for p in prep.children if p.dep_ == "pobj" for i in ids(ctx, p)]
-    return out
-
-
 def named_as(ctx: Ctx, noun: Token) -> list[str]:
     """What a unit noun is called: 'an affiliate ... known as ISKP', 'a branch has emerged, known as the ISPP',
     'a wing called Jamaat-ul-Ahrar'."""
@@ -164,36 +131,6 @@ def _hangs_near(verb: Token, noun: Token, clause: Token) -> bool:
     """The naming participle belongs to the unit noun: it hangs on the noun, on its clause's verb, or (a common
     misattachment) on a word between the two ('a branch of the TTP emerged in Bajaur, known as ...')."""
     return verb.head.i in {noun.i, clause.i} or noun.i < verb.head.i < verb.i
-
-
-def aid_links(ctx: Ctx, verb: Token, subjects: Callable[[Token], list[str]]) -> list[Link]:
-    """'Beijing offered the Taliban $31 million worth of food', 'Qatar sent aid to the Taliban': giving money, aid
-    or supplies to an actor is support. The gift must be aid-like (``aid.nouns`` or a sum of money): 'offered the
-    Taliban talks' is not."""
-    c = cues()
-    gifts = [ch for ch in verb.children if ch.dep_ == "dobj"]
-    if not any(_aid_like(g) for g in gifts):
-        return []
-    receivers = [i for ch in verb.children if ch.dep_ == "dative" for i in ids(ctx, ch)]
-    receivers += [
-        i
-        for ch in (*verb.children, *(x for g in gifts for x in g.children))
-        if ch.dep_ in {"prep", "dative"} and ch.lower_ in c.words("aid", "preps")
-        for p in ch.children
-        if p.dep_ == "pobj"
-        for i in ids(ctx, p)
-    ]
-    return [
-        Link(s, "supports", r, verb.i, negated(verb), presupposed=True)
-        for s in subjects(verb)
-        for r in dict.fromkeys(receivers)
-        if r.startswith("actor:") and s != r
-    ]
-
-
-def _aid_like(gift: Token) -> bool:
-    words = cues().words("aid", "nouns")
-    return any(t.lemma_.lower() in words or t.ent_type_ == "MONEY" or t.tag_ == "$" for t in gift.subtree)
 
 
 def between_parties(ctx: Ctx, head: Token) -> list[str]:
@@ -244,43 +181,3 @@ def _adverbial_of(prep: Token, verb: Token) -> bool:
         head = head.head
     return head.i == verb.i
 
-
-def role_in_process(ctx: Ctx, noun: Token, subjects: Callable[[Token], list[str]]) -> list[Link]:
-    """'The Taliban played a role in the ceasefire between the TTP and the army', 'Qatar had a hand in the talks
-    between Washington and the Taliban': a part in a settlement between two sides is mediation between them."""
-    c = cues()
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in c.words("mediation", "role_verbs"):
-        return []
-    processes = [
-        p
-        for h in (noun, verb)
-        for prep in h.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for p in prep.children
-        if p.dep_ == "pobj" and {p.lemma_.lower(), p.lower_} & c.words("mediation", "processes")
-    ]
-    parties = [i for p in processes for i in between_parties(ctx, p)]
-    return [
-        Link(s, "mediates", p, noun.i, negated(verb)) for s in subjects(verb) for p in dict.fromkeys(parties) if s != p
-    ]
-
-
-def with_help_of(ctx: Ctx, noun: Token, subjects: Callable[[Token], list[str]]) -> list[Link]:
-    """'the ISI defeated the Soviet Union with the help of America': the helper ('of' object) supports whoever does
-    the act the help went into (the verb's subject)."""
-    if noun.lemma_.lower() not in cues().words("help_nouns") or noun.dep_ != "pobj" or noun.head.lower_ != "with":
-        return []
-    verb = noun.head.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return []
-    helpers = [
-        i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for i in ids(ctx, p)
-    ]
-    return [
-        Link(h, "supports", s, noun.i, negated(verb))
-        for h in helpers
-        if h.startswith("actor:")
-        for s in subjects(verb)
-        if s != h
-    ]
