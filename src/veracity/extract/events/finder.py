@@ -150,11 +150,11 @@ def _generic(token: Token, kind: str, found: Found, published: str | None) -> li
     if not _qualifies(token, kind, place, date, hurt, found, published) or hypothetical(token):
         return []
     where = place.name if place else None
-    surface = _surface(token, kind, phrase)
+    surface = surface_of(token, kind, phrase)
     kind = _few_shot(kind, token, killed, injured)
     out = []
     for when in dates if len(dates) > 1 else [date]:
-        label = _label(kind, where, when)
+        label = event_label(kind, where, when)
         if target is not None:  # an organisation taken over: one event however often it is dated
             label = f"takeover of {target.entity.name}"
         out.append(
@@ -187,8 +187,10 @@ def _few_shot(kind: str, token: Token, killed: int | None, injured: int | None) 
     return kind if hit >= lex.mass_threshold else "armed_assault"
 
 
-def _label(kind: str, where: str | None, when: str | None) -> str:
+def event_label(kind: str, where: str | None, when: str | None) -> str:
+    """The label of an event known only by its type, place and date ("armed assault in Bannu (2024-03)")."""
     return f"{kind.replace('_', ' ')} in {where or 'unknown place'} ({when or 'undated'})"
+
 
 
 def _placed_back(mention: EventMention, token: Token, found: Found) -> EventMention:
@@ -196,14 +198,14 @@ def _placed_back(mention: EventMention, token: Token, found: Found) -> EventMent
     if (
         mention.place is not None
         or _family(mention.type) != "incident"  # "the war" is too often elsewhere than the last place named
-        or mention.label != _label(mention.type, None, mention.date)
+        or mention.label != event_label(mention.type, None, mention.date)
     ):
         return mention
     place = antecedent_place(token, found)
     if place is None:
         return mention
     mention.place, mention.country = place.name, place.country
-    mention.label = _label(mention.type, place.name, mention.date)
+    mention.label = event_label(mention.type, place.name, mention.date)
     return mention
 
 
@@ -242,7 +244,7 @@ def _dated_itself(token: Token) -> bool:
     return any(c.ent_type_ == "DATE" for c in token.children if c.i < token.i)
 
 
-def _surface(token: Token, kind: str, phrase: Span) -> str:
+def surface_of(token: Token, kind: str, phrase: Span) -> str:
     """The trigger's phrase as quoted; for wars and battles without the clauses that describe them ("a brief war
     that ended after four days with ..." is "a brief war"), so the surface names the event, not its story."""
     if kind not in {"war", "clash"} or token.pos_ != "NOUN":
