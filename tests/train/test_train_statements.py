@@ -115,3 +115,12 @@ def test_train_cli_smoke_runs_of_the_event_and_actor_models(tmp_path: Path, comm
     output, out = _smoke(tmp_path, command, limit)
     assert phrase in output
     loads(out)
+
+
+def test_train_statements_choose_setting_prefers_smaller_c_within_noise() -> None:
+    from veracity.train.statements import choose_setting
+
+    results = [(0.210, 3.0, ("relations", 0.3, 0.5)), (0.207, 1.0, ("relations", 0.3, 0.7)),
+               (0.206, 1.0, ("all", 0.3, 1.0)), (0.180, 0.3, ("all", 0.2, 1.0))]
+    assert choose_setting(results) == (0.207, 1.0, ("relations", 0.3, 0.7))
+    assert choose_setting(results, tolerance=0.0) == (0.210, 3.0, ("relations", 0.3, 0.5))

@@ -211,6 +211,10 @@ def _role_filler(assertion: Any, entities: Mapping[str, Any]) -> tuple[str | Non
             return None, None
         individual = actor.type == "person" or _PLACEHOLDER.search(actor.name) is not None
         return ("PerpInd" if individual else "PerpOrg"), assertion.subject
+    if assertion.predicate == "perpetrator":  # a described doer: PerpInd for people and vague groups
+        doer = entities.get(assertion.object)
+        individual = doer is None or doer.type == "person" or _PLACEHOLDER.search(doer.name) is not None
+        return ("PerpInd" if individual else "PerpOrg"), assertion.object
     role = event_roles().get(assertion.predicate)
     if role is None:
         return None, None

@@ -8,8 +8,7 @@ from typing import Any
 
 from veracity.extract.pipeline import Extraction
 from veracity.model.records import Assertion, EntityKind, Stance, is_author
-
-_ROLE_PREDICATES = frozenset({"target", "victim", "weapon", "located_in"})
+from veracity.model.vocabulary import vocabulary
 
 
 def _names(extraction: Extraction) -> dict[str, str]:
@@ -107,7 +106,7 @@ def to_gold_record(extraction: Extraction) -> dict[str, Any]:
     actors = _surfaces(extraction, EntityKind.ACTOR)
     places = _surfaces(extraction, EntityKind.PLACE)
     by_id = {e.id: e for e in extraction.entities}
-    links = [a for a in extraction.assertions if a.predicate not in _ROLE_PREDICATES]
+    links = [a for a in extraction.assertions if a.predicate not in vocabulary().event_roles]
     return {
         "doc": extraction.document.name,
         "published": extraction.published,

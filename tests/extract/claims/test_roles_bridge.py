@@ -59,7 +59,7 @@ def _roles(extraction: Extraction) -> dict[str, list[list[str]]]:
             ],
             {"PerpOrg": [["manuel rodriguez patriotic front"]], "Target": [["police station"]]},
         ),
-        # individuals named by their group stay individuals (PerpInd), however the group resolves
+        # individuals named by their group are described doers (PerpInd) and make the group responsible (PerpOrg)
         (
             "fmln guerrillas ambushed an army patrol and killed two soldiers with rifles.",
             [
@@ -67,7 +67,8 @@ def _roles(extraction: Extraction) -> dict[str, list[list[str]]]:
                 ("victim", "two soldiers", "killed"),
                 ("weapon", "rifles", "killed"),
             ],
-            {"PerpInd": [["fmln guerrillas"]], "Victim": [["two soldiers"]], "Weapon": [["rifles"]]},
+            {"PerpInd": [["fmln guerrillas"]], "PerpOrg": [["fmln"]], "Victim": [["two soldiers"]],
+             "Weapon": [["rifles"]]},
         ),
         # a registry organisation keeps its registry entity
         (
@@ -152,7 +153,9 @@ def test_roles_bridge_unresolved_perpetrators(
     bridged: Callable[..., Extraction], text: str, findings: list[Finding], name: str, type_: str
 ) -> None:
     extraction = bridged(text, findings)
-    doers = {a.subject for a in extraction.assertions if a.predicate == "responsible_for"}
+    # a description is the event's perpetrator role; a vague group the other steps share stays a placeholder doer
+    doers = {a.object for a in extraction.assertions if a.predicate == "perpetrator"}
+    doers |= {a.subject for a in extraction.assertions if a.predicate == "responsible_for" and "(unspecified)" in name}
     actors = [e for e in extraction.entities if e.id in doers]
     assert [(e.name, e.type, e.resolved) for e in actors] == [(name, type_, False)]
 
@@ -170,7 +173,7 @@ def test_roles_bridge_reported_perpetrator_is_not_the_article_voice(
 ) -> None:
     role = "perpetrator_org" if "fmln" in phrase else "perpetrator_ind"
     extraction = bridged(text, [(role, phrase, "attacked")])
-    lines = [a for a in extraction.assertions if a.predicate == "responsible_for"]
+    lines = [a for a in extraction.assertions if a.predicate in {"responsible_for", "perpetrator"}]
     assert lines
     for line in lines:
         assert not is_author(line.claimant) or line.attribution in {"suspected", "accused_by_authorities"}
@@ -210,7 +213,9 @@ def test_roles_bridge_no_finder_adds_no_roles(extractor: Extractor, monkeypatch:
 def _doer_event_types(extraction: Extraction) -> list[str]:
     """Types of the events that the perpetrator lines hang on."""
     types = {e.id: e.type for e in extraction.entities if e.kind is EntityKind.EVENT}
-    return [types[a.object] for a in extraction.assertions if a.predicate == "responsible_for" and a.object in types]
+    doers = [types[a.object] for a in extraction.assertions if a.predicate == "responsible_for" and a.object in types]
+    roles = [types[a.subject] for a in extraction.assertions if a.predicate == "perpetrator" and a.subject in types]
+    return doers + roles
 
 
 @pytest.mark.parametrize(
@@ -257,3 +262,14 @@ def test_roles_bridge_perpetrator_goes_to_a_compatible_event(
     bridged: Callable[..., Extraction], text: str, findings: list[Finding], expected: list[str]
 ) -> None:
     assert _doer_event_types(bridged(text, findings)) == expected
+
+
+def test_roles_bridge_described_doer_is_a_role_not_an_actor_link(bridged: Callable[..., Extraction]) -> None:
+    """A doer the report only describes is the event's perpetrator role: no responsible_for or member_of line
+    puts "fmln guerrillas" in the network, while the FMLN it names is responsible."""
+    ex = bridged("fmln guerrillas ambushed an army patrol.", [("perpetrator_ind", "fmln guerrillas", "ambushed")])
+    names = {e.id: e.name for e in ex.entities}
+    lines = {(names.get(a.subject, a.subject), a.predicate, names.get(a.object, a.object)) for a in ex.assertions}
+    assert any(p == "perpetrator" and o == "fmln guerrillas" for _, p, o in lines)
+    assert not any(s == "fmln guerrillas" for s, _, _ in lines)
+    assert any(p == "responsible_for" and ("fmln" in s.lower() or "farabundo" in s.lower()) for s, p, _ in lines)
