@@ -8,11 +8,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from veracity.extract.claims.attribution import link_attribution
-from veracity.extract.claims.links import hedge_in, links_in
+from veracity.extract.claims.links import add_links, hedge_in
 from veracity.extract.claims.scope import before_concession
 from veracity.extract.context import Ctx
-from veracity.model.records import Stance
 
 EXTRACTOR = "claims.reported_speech"
 
@@ -32,15 +30,5 @@ def according_to(
     own = {t.i for t in token.subtree}
     tokens = [t for t in host.subtree if t.i not in own]
     inner = hedge_in(before_concession(tokens))
-    for link in links_in(ctx, tokens):
-        stance = Stance.DENIES if link.negated else Stance.ASSERTS
-        ctx.add_link(
-            link,
-            claimant=claimant,
-            sent=sent,
-            extractor=EXTRACTOR,
-            stance=stance,
-            hedge=inner,
-            attribution=link_attribution(ctx, link, claimant, None, inner, stance),
-        )
+    add_links(ctx, tokens, claimant=claimant, sent=sent, extractor=EXTRACTOR, hedge=inner)
     used.update(t.i for t in tokens)

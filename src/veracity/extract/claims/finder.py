@@ -30,7 +30,7 @@ from veracity.extract.claims.attribution import (
     link_attribution,
     unnamed_authority,
 )
-from veracity.extract.claims.links import Link, hedge_in, ids, links_in, negated
+from veracity.extract.claims.links import Link, add_links, hedge_in, ids, links_in, negated
 from veracity.extract.claims.scope import absolute_with, asks, before_concession, drop_headline_repeats, headline_end
 from veracity.extract.claims.voice import (
     bind_unnamed_speakers,
@@ -480,18 +480,8 @@ def noun_claims(ctx: Ctx, noun: Token, sent: Span, used: set[int]) -> None:
     for part in (p for p in clause if p.i not in used):  # a clause its own reporting verb already read
         tokens = list(part.subtree)
         hedge = hedge_in(tokens) or hedge_in([c for c in noun.children if c.dep_ == "amod"])  # "a vague statement"
-        for link in links_in(ctx, tokens):
-            stance = Stance.DENIES if link.negated else Stance.ASSERTS
-            ctx.add_link(
-                link,
-                claimant=claimant,
-                sent=sent,
-                extractor=EXTRACTOR,
-                stance=stance,
-                hedge=hedge,
-                attribution=link_attribution(ctx, link, claimant, None, hedge, stance),
-                quote=noun.doc[noun.i : part.right_edge.i + 1].text,
-            )
+        add_links(ctx, tokens, claimant=claimant, sent=sent, extractor=EXTRACTOR, hedge=hedge,
+                  quote=noun.doc[noun.i : part.right_edge.i + 1].text)
         used.update(t.i for t in tokens)
 
 

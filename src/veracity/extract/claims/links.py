@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from veracity.extract.claims.acts import act_by_links, front_predicate, purpose_agent
-from veracity.extract.claims.attribution import involvement_links
+from veracity.extract.claims.attribution import involvement_links, link_attribution
 from veracity.extract.claims.hedges import hedge_for as hedge_for
 from veracity.extract.claims.hedges import hedge_in as hedge_in
 from veracity.extract.claims.phrases import phrase_links
@@ -36,6 +36,7 @@ from veracity.extract.claims.slots import ids as ids
 from veracity.extract.claims.slots import negated as negated
 from veracity.extract.context import Ctx
 from veracity.extract.text.lexicon import cues
+from veracity.model.records import Stance
 
 _OBJ_PREPS = frozenset({"to", "with", "for", "against", "on", "of", "over", "into", "from", "by"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -479,3 +480,14 @@ def _dedupe(links: list[Link]) -> list[Link]:
             seen.add(key)
             out.append(link)
     return out
+
+
+def add_links(ctx: Ctx, tokens: Span | list[Token], *, claimant: str, sent: Span, extractor: str,
+              hedge: str | None, quote: str | None = None) -> None:
+    """Record every link found in ``tokens`` as said by ``claimant``: denied when the link is negated, hedged by
+    ``hedge``, attributed as :func:`link_attribution` reads it. The one way a claim step with a single claimant
+    and no reporting verb of its own ("according to X", "the report that ...") writes what it found."""
+    for link in links_in(ctx, tokens):
+        stance = Stance.DENIES if link.negated else Stance.ASSERTS
+        ctx.add_link(link, claimant=claimant, sent=sent, extractor=extractor, stance=stance, hedge=hedge,
+                     attribution=link_attribution(ctx, link, claimant, None, hedge, stance), quote=quote)

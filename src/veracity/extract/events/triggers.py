@@ -89,9 +89,10 @@ def _argument(token: Token, found: Found) -> str:
     return f"lemma:{token.lemma_.lower()}"
 
 
-def token_features(token: Token, found: Found, sent_info: Sequence[str]) -> list[str]:
+def token_features(token: Token, found: Found, sent_info: Sequence[str], sent_start: int | None = None) -> list[str]:
     """What the model reads about one candidate: its words, its place in the parse, the kinds of its arguments,
-    what the trigger rules make of it, and a few facts about its sentence."""
+    what the trigger rules make of it, and a few facts about its sentence (``sent_start``: where it begins, when
+    the caller knows)."""
     lemma = token.lemma_.lower()
     head = token.head
     out = [
@@ -100,7 +101,8 @@ def token_features(token: Token, found: Found, sent_info: Sequence[str]) -> list
         f"dephead={token.dep_}|{head.lemma_.lower()}", f"rule={trigger_type(token, found) or NONE}",
         f"plural={token.tag_ in {'NNS', 'NNPS'}}", f"hypothetical={hypothetical(token)}",
     ]
-    prev = token.doc[token.i - 1] if token.i > token.sent.start else None
+    start = token.sent.start if sent_start is None else sent_start
+    prev = token.doc[token.i - 1] if token.i > start else None
     if prev is not None:
         out.append(f"prev={prev.lower_}")
         out.append(f"prevlemma={prev.lemma_.lower()}|{lemma}")
@@ -123,13 +125,11 @@ def token_features(token: Token, found: Found, sent_info: Sequence[str]) -> list
     return out
 
 
-def sentence_info(sent: Span, found: Found) -> list[str]:
-    """Facts about a sentence that make an incident more likely: a date, a count, a place, an armed group."""
-    out = []
-    if any(e.label_ == "DATE" for e in sent.ents):
-        out.append("s:date")
-    if any(e.label_ == "CARDINAL" for e in sent.ents):
-        out.append("s:count")
+def sentence_info(sent: Span, found: Found, ents: Sequence[Span] | None = None) -> list[str]:
+    """Facts about a sentence that make an incident more likely: a date, a count, a place, an armed group
+    (``ents``: the document's entities inside the sentence, when the caller has them)."""
+    labels = {e.label_ for e in (sent.ents if ents is None else ents)}
+    out = [flag for flag, label in (("s:date", "DATE"), ("s:count", "CARDINAL")) if label in labels]
     if any(sent.start <= p.start < sent.end for p in found.places):
         out.append("s:place")
     for m in found.actors:
@@ -139,15 +139,20 @@ def sentence_info(sent: Span, found: Found) -> list[str]:
 
 
 def document_rows(sdoc: Doc, found: Found) -> tuple[list[Token], list[list[str]]]:
-    """The candidates of a document with their features (built the same way for training and extraction)."""
-    tokens = candidates(sdoc, found)
-    info: dict[int, list[str]] = {}
+    """The candidates of a document with their features (built the same way for training and extraction), read
+    sentence by sentence so that each sentence's facts are gathered once."""
+    wanted = {t.i for t in candidates(sdoc, found)}
+    ents = list(sdoc.ents)
+    tokens: list[Token] = []
     rows = []
-    for t in tokens:
-        key = t.sent.start
-        if key not in info:
-            info[key] = sentence_info(t.sent, found)
-        rows.append(token_features(t, found, info[key]))
+    for sent in sdoc.sents:
+        mine = [t for t in sent if t.i in wanted]
+        if not mine:
+            continue
+        info = sentence_info(sent, found, [e for e in ents if sent.start <= e.start < sent.end])
+        for t in mine:
+            tokens.append(t)
+            rows.append(token_features(t, found, info, sent.start))
     return tokens, rows
 
 
