@@ -24,3 +24,12 @@ def test_bench_scripts_run_and_print_figures(script: str, args: list[str], expec
                           timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert expect in done.stdout
+
+
+def test_bench_engine_runs_and_prints_figures() -> None:
+    """bench_engine.py at smoke size: the single process, 1 and 2 Dask workers, memory and the write rate."""
+    done = subprocess.run([sys.executable, str(BENCH / "bench_engine.py"), "--docs", "6", "--rss-docs", "3,6"],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for figure in ("single process", "dask, 2 workers", "overhead at 1 worker", "worker peak RSS at", "rows/s"):
+        assert figure in done.stdout

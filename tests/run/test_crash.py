@@ -65,3 +65,10 @@ def test_crash_check_store_finds_what_is_wrong(tmp_path: Path) -> None:
     assert crash.check_store(url, expected, complete=False) == [
         "full-text rows (0) do not match documents (1)", "1 documents that are not in the corpus"]
     store.close()
+
+
+def test_crash_kills_during_extraction_on_the_dask_engine_leave_whole_documents() -> None:
+    out = run_script("--runs", "1", "--docs", "200", "--extract", "--engine", "dask", "--seed", "3")
+    assert "problems: 0" in out
+    kills = out.split(" kills landed mid-run")[0].rsplit(" ", 1)[-1]
+    assert int(kills) >= 1, out

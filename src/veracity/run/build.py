@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from veracity.ingest import Loaded, Rejected, read_paths
 from veracity.ingest.language import language_warnings
 from veracity.model.ids import content_hash
-from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Stance
+from veracity.model.records import Alias, AliasOrigin, Assertion, Document, Entity, EntityKind, Judgement, Stance
 from veracity.model.registry import Registry, registry
 from veracity.model.values import normalise_name
 from veracity.run.runs import RunLog, warning_kind
@@ -73,9 +73,8 @@ def ingest(store: Store, paths: Iterable[str | Path], max_bytes: int, progress: 
     report = IngestReport(run=run)
     for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Rejected):
-            report.rejected.append(item)
             with store.writer() as w:
-                run.record(w, "rejected", item.where, [item.reason])
+                w.add_run_warnings(rejection_rows(item, report, run))
         else:
             store_document(store, item, report, run)
         if progress:
@@ -88,8 +87,26 @@ def store_document(store: Store, item: Loaded, report: IngestReport, run: RunLog
     """One document and its warnings in one transaction; a duplicate's warnings are recorded too."""
     with store.writer() as w:
         added = w.add_document(item.document)
-        for warning in item.warnings:
-            run.record(w, warning_kind(warning), item.where, [warning], item.document.id)
+        w.add_run_warnings(document_warning_rows(item, run))
+    count_document(report, item, added)
+
+
+def rejection_rows(item: Rejected, report: IngestReport, run: RunLog) -> list[dict[str, Any]]:
+    """Count a rejected input and give its warning row (the same row whichever engine runs the batch)."""
+    report.rejected.append(item)
+    return run.rows("rejected", item.where, [item.reason])
+
+
+def document_warning_rows(item: Loaded, run: RunLog) -> list[dict[str, Any]]:
+    """The run's rows for what reading a document warned about, each tied to the document."""
+    rows: list[dict[str, Any]] = []
+    for warning in item.warnings:
+        rows.extend(run.rows(warning_kind(warning), item.where, [warning], item.document.id))
+    return rows
+
+
+def count_document(report: IngestReport, item: Loaded, added: bool) -> None:
+    """Count a read document as ingested or duplicate, with its warnings and an unreadable language."""
     (report.ingested if added else report.duplicates).append(item.document.id)
     report.warnings += len(item.warnings)
     if language_warnings(item.document.language):
@@ -165,26 +182,30 @@ def extract(store: Store, extractor: Extractor, batch_size: int = 64, progress: 
     report = ExtractReport()
     known = known_aliases(store)
     for extraction in extractor.extract_many(docs, batch_size=batch_size):
-        extraction = _resolve(extraction, known, store)
+        extraction, judgements = resolve(extraction, known)
+        if judgements:
+            with store.writer() as w:
+                for judgement in judgements:
+                    w.add_judgement(judgement)
         store_extraction(store, extraction, extractor.version, report, run)
-        known.update({a.normalised: a.entity_id for a in extraction.aliases})
         if progress:
             progress(extraction.document.name)
     return report
 
 
-def _resolve(extraction: Extraction, known: dict[str, str], store: Store) -> Extraction:
-    """Cross-document resolution of unregistered entities, recording its judgements."""
-    try:
-        from veracity.resolve import resolve_entities
-    except ImportError:  # resolution across documents is optional until the resolve stage provides it
-        return extraction
+def resolve(extraction: Extraction, known: dict[str, str]) -> tuple[Extraction, list[Judgement]]:
+    """Cross-document resolution of unregistered entities against ``known``, which then learns the document's
+    aliases; the judgements are for the caller to store. Documents must pass in one order for a run to repeat."""
+    from veracity.resolve import resolve_entities
+
     resolved, judgements = resolve_entities(extraction, known)
-    if judgements:
-        with store.writer() as w:
-            for judgement in judgements:
-                w.add_judgement(judgement)
-    return resolved
+    known.update({a.normalised: a.entity_id for a in resolved.aliases})
+    return resolved, judgements
+
+
+def extraction_location(extraction: Extraction) -> str:
+    """The name a document's extraction warnings are listed under (its file name without extension)."""
+    return extraction.document.name.split("#")[0].rsplit(".", 1)[0]
 
 
 def store_extraction(store: Store, extraction: Extraction, version: str, report: ExtractReport,
@@ -192,7 +213,7 @@ def store_extraction(store: Store, extraction: Extraction, version: str, report:
     """Write one document's entities, aliases, mentions and assertions (and, given a run, its warnings there) in
     one transaction."""
     doc_id = extraction.document.id
-    name = extraction.document.name.split("#")[0].rsplit(".", 1)[0]
+    name = extraction_location(extraction)
     with store.writer() as w:
         report.entities += sum(w.add_entity(e) for e in extraction.entities)
         for alias in extraction.aliases:

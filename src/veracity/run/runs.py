@@ -51,12 +51,17 @@ class RunLog:
     def record(self, w: Writer, kind: str, location: str, messages: tuple[str, ...] | list[str],
                doc_id: str | None = None) -> None:
         """Store ``messages`` as warnings of this run, in ``w``'s transaction."""
+        w.add_run_warnings(self.rows(kind, location, messages, doc_id))
+
+    def rows(self, kind: str, location: str, messages: tuple[str, ...] | list[str],
+             doc_id: str | None = None) -> list[dict[str, Any]]:
+        """The rows :meth:`record` stores, numbered in the order met (a batched writer stores them later)."""
         rows = []
         for message in messages:
             self.seq += 1
             rows.append({"run_id": self.id, "seq": self.seq, "kind": kind, "location": location, "doc_id": doc_id,
                          "message": message})
-        w.add_run_warnings(rows)
+        return rows
 
     def finish(self, store: Store, counts: dict[str, int]) -> None:
         with store.writer() as w:

@@ -27,13 +27,23 @@ def _progress() -> Progress:
                     TextColumn("{task.fields[item]}"), console=console, transient=True)
 
 
-def _ingest(paths: list[Path], extract: bool) -> tuple[Any, Any]:
+def _ingest(paths: list[Path], extract: bool, engine: str = "local", address: str | None = None,
+            workers: int = 2) -> tuple[Any, Any]:
     from veracity.run import build
 
     store = open_store()
     build.load_registry(store)
     build.load_outlets(store, settings().outlets)
     files = [p for p in paths for p in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [p])]
+    if engine != "local" or address:
+        from veracity.run.engine import ingest_distributed
+
+        with _progress() as bar:
+            task = bar.add_task(engine, total=len(files) or None, item="")
+            return ingest_distributed(
+                store, paths, settings().max_doc_bytes, engine=engine, address=address, workers=workers,
+                model=settings().spacy_model, statements=settings().statements, batch_size=settings().batch_size,
+                progress=lambda item: bar.update(task, advance=1, item=escape(Path(item).name)))
     with _progress() as bar:
         task = bar.add_task("ingest", total=len(files) or None, item="")
         report = build.ingest(store, paths, settings().max_doc_bytes,
@@ -71,9 +81,16 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .jsonl .xml/.rss/.atom)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file is rejected."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without extracting them."),
+    engine: str = typer.Option("local", "--engine", help="local (this process) or dask (extraction workers)."),
+    address: str = typer.Option(None, "--address", help="A running Dask scheduler; default: a local cluster."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes of the local Dask cluster."),
 ) -> None:
     """Ingest documents into the store and extract them; re-ingesting the same text changes nothing."""
-    report, extracted = _ingest(paths, extract=not no_extract)
+    if no_extract and (engine != "local" or address):
+        from veracity.model.errors import ConfigError
+
+        raise ConfigError("--no-extract runs no extraction, so it needs no engine", fix="leave --engine out")
+    report, extracted = _ingest(paths, extract=not no_extract, engine=engine, address=address, workers=workers)
     _print_ingest(report, extracted)
     if (strict and report.rejected) or (report.rejected and not report.ingested and not report.duplicates):
         raise typer.Exit(1)

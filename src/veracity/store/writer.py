@@ -6,15 +6,21 @@ document never leaves half its rows behind and what was committed before stays c
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, insert, select, text, update
+from sqlalchemy import JSON, Column, Connection, MetaData, Table, and_, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veracity.model.records import Alias, Assertion, Document, Entity, Judgement, Mention, Outlet, Review
 from veracity.store import rows as R
 from veracity.store import schema as S
+
+
+def extraction_row(doc_id: str, extractor: str, warnings: Iterable[str]) -> dict[str, Any]:
+    """The row saying ``extractor`` has read ``doc_id`` (shared by the per-document and the batch path)."""
+    return {"doc_id": doc_id, "extractor": extractor, "created_at": R.now(), "warnings": list(warnings)}
 
 
 class Writer:
@@ -87,13 +93,20 @@ class Writer:
         ``superseded_at`` stamp: never deleted, and views keep the reviewed ones visible. Curated (registry) rows
         are not touched.
         """
+        return self.supersede_many({doc_id: set(keep)})
+
+    def supersede_many(self, keep: Mapping[str, set[str]]) -> int:
+        """:meth:`supersede` for many documents at once (``doc id -> ids to keep``), with one query per 500."""
         table = S.assertions
-        keep_ids = set(keep)
-        current = self.connection.execute(
-            select(table.c.id).where(and_(table.c.doc_id == doc_id, table.c.superseded_at.is_(None),
-                                          ~table.c.extractor.startswith("veracity.registry")))
-        )
-        stale = [row[0] for row in current if row[0] not in keep_ids]
+        stale: list[str] = []
+        doc_ids = list(keep)
+        for chunk in range(0, len(doc_ids), 500):
+            current = self.connection.execute(
+                select(table.c.id, table.c.doc_id).where(and_(
+                    table.c.doc_id.in_(doc_ids[chunk:chunk + 500]), table.c.superseded_at.is_(None),
+                    ~table.c.extractor.startswith("veracity.registry")))
+            )
+            stale.extend(row[0] for row in current if row[0] not in keep[row[1]])
         for chunk in range(0, len(stale), 500):
             self.connection.execute(update(table).where(table.c.id.in_(stale[chunk:chunk + 500]))
                                     .values(superseded_at=R.now()))
@@ -101,8 +114,7 @@ class Writer:
 
     def add_extraction(self, doc_id: str, extractor: str, warnings: list[str]) -> None:
         """Record that ``extractor`` has read ``doc_id`` (so an unchanged extractor skips it next time)."""
-        self._insert_ignore(S.extractions, {"doc_id": doc_id, "extractor": extractor, "created_at": R.now(),
-                                            "warnings": list(warnings)})
+        self._insert_ignore(S.extractions, extraction_row(doc_id, extractor, warnings))
 
     def start_run(self, run_id: str, kind: str, inputs: list[str]) -> None:
         """Record that a run began (a run whose ``finished_at`` stays empty was killed or is still going)."""
@@ -138,3 +150,58 @@ class Writer:
                      "FROM documents WHERE id NOT IN (SELECT doc_id FROM documents_fts)")
             )
         return inserted
+
+    def extracted_by(self, doc_ids: Iterable[str], extractor: str) -> set[str]:
+        """Which of ``doc_ids`` are stored and already read by ``extractor`` (a resumed run skips them before any
+        work is sent out)."""
+        ids = list(doc_ids)
+        found: set[str] = set()
+        x = S.extractions.c
+        for chunk in range(0, len(ids), 500):
+            stmt = select(x.doc_id).where(and_(x.doc_id.in_(ids[chunk:chunk + 500]), x.extractor == extractor))
+            found.update(row[0] for row in self.connection.execute(stmt))
+        return found
+
+    def copy_rows(self, table_name: str, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Many rows into one table, skipping existing keys; returns the primary keys of the rows inserted.
+
+        The batch path of a distributed run: on PostgreSQL the rows go by ``COPY`` into a session-local staging
+        table and from there by one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` (COPY itself cannot skip a
+        key that exists, and re-runs must be idempotent); on SQLite by one multi-row insert. Documents also get
+        their full-text row on SQLite, as in :meth:`add_document`. Callers pass complete rows (``store.rows``).
+        """
+        if not rows:
+            return []
+        table = S.metadata.tables[table_name]
+        if self.dialect == "postgresql":
+            return self._copy_postgres(table, rows)
+        stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+        inserted = [tuple(r) for r in self.connection.execute(stmt, rows).all()]
+        if table_name == "documents" and inserted:
+            added = {key[0] for key in inserted}
+            self.connection.execute(
+                text("INSERT INTO documents_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
+                [{"id": r["id"], "title": r["title"] or "", "text": r["text"]} for r in rows if r["id"] in added],
+            )
+        return inserted
+
+    def _copy_postgres(self, table: Table, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """COPY into ``stage_<table>`` (a temporary table of the session, emptied at commit), then insert what is
+        new. Only identifiers from the schema are spliced into the statements; the values travel as COPY data."""
+        quote = self.connection.dialect.identifier_preparer.quote
+        columns = [c.name for c in table.columns]
+        json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+        stage = Table(f"stage_{table.name}", MetaData(), *(Column(c.name, c.type) for c in table.columns))
+        self.connection.exec_driver_sql(
+            f"CREATE TEMP TABLE IF NOT EXISTS {quote(stage.name)} (LIKE {quote(table.name)} INCLUDING DEFAULTS) "
+            "ON COMMIT DELETE ROWS")
+        self.connection.exec_driver_sql(f"TRUNCATE {quote(stage.name)}")
+        cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        names = ", ".join(quote(c) for c in columns)
+        with cursor.copy(f"COPY {quote(stage.name)} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([json.dumps(row[c]) if c in json_columns else row.get(c) for c in columns])
+        # DO NOTHING also skips a key repeated within the batch (the same entity in many documents)
+        stmt = (postgresql.insert(table).from_select(columns, select(*stage.columns)).on_conflict_do_nothing()
+                .returning(*table.primary_key.columns))
+        return [tuple(r) for r in self.connection.execute(stmt).all()]
