@@ -27,10 +27,13 @@ def _progress() -> Progress:
                     TextColumn("{task.fields[item]}"), console=console, transient=True)
 
 
-def _ingest(paths: list[Path], extract: bool) -> tuple[Any, Any]:
+def _ingest(paths: list[Path], extract: bool, marking: Any = None) -> tuple[Any, Any]:
     from veracity.run import build
+    from veracity.store.marking import Actor
 
     store = open_store()
+    if marking is not None:
+        store = store.acting(Actor("cli", marking.owner_org), marking)
     build.load_registry(store)
     build.load_outlets(store, settings().outlets)
     files = [p for p in paths for p in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [p])]
@@ -71,9 +74,14 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .jsonl .xml/.rss/.atom)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file is rejected."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Store documents without extracting them."),
+    tlp: str = typer.Option(None, "--tlp", help="Marking of new documents: CLEAR GREEN AMBER AMBER+STRICT RED."),
+    share: list[str] = typer.Option([], "--share", help="Sharing group that may read AMBER documents (repeatable)."),
+    org: str = typer.Option(None, "--org", help="Owner organisation of new documents (needed with --tlp)."),
 ) -> None:
     """Ingest documents into the store and extract them; re-ingesting the same text changes nothing."""
-    report, extracted = _ingest(paths, extract=not no_extract)
+    from veracity.serve.cli_team import ingest_marking
+
+    report, extracted = _ingest(paths, extract=not no_extract, marking=ingest_marking(tlp, share, org))
     _print_ingest(report, extracted)
     if (strict and report.rejected) or (report.rejected and not report.ingested and not report.duplicates):
         raise typer.Exit(1)
