@@ -19,18 +19,21 @@ from veracity.store.writer import Writer
 class Store:
     """A database holding documents, entities and assertions."""
 
-    def __init__(self, engine: Engine, marking: Marking | None = None, actor: Actor | None = None) -> None:
+    def __init__(self, engine: Engine, marking: Marking | None = None, actor: Actor | None = None,
+                 scope: Scope | None = None) -> None:
         self.engine = engine
         self.marking = marking
         self.actor = actor
+        self.scope = scope
 
-    def acting(self, actor: Actor | None, marking: Marking | None = None) -> Store:
-        """The same store, whose writers mark what they add with ``marking`` and audit it as ``actor``.
+    def acting(self, actor: Actor | None, marking: Marking | None = None, scope: Scope | None = None) -> Store:
+        """The same store, whose writers mark what they add with ``marking`` and audit it as ``actor``, and whose
+        views see only what ``scope`` may.
 
         So a run, a review or a judgement written through it is marked in the very transaction that adds it (no
         moment when a RED report is unmarked, and so CLEAR) without the run knowing about markings.
         """
-        return Store(self.engine, marking, actor)
+        return Store(self.engine, marking, actor, scope)
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
@@ -39,9 +42,9 @@ class Store:
             yield Writer(connection, self.marking, self.actor)
 
     def view(self, scope: Scope | None = None) -> View:
-        """A fresh read-only view (cheap; create one per question so judgements are re-read); with a ``scope``,
-        only what that organisation may see."""
-        return View(self.engine, scope)
+        """A fresh read-only view (cheap; create one per question so judgements are re-read); with a ``scope``
+        (or the store's own, see :meth:`acting`), only what that organisation may see."""
+        return View(self.engine, scope or self.scope)
 
     def close(self) -> None:
         self.engine.dispose()
