@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
 from tests.serve.web.test_team import UNCOMPARED, get_routes
 from tests.store.conftest import PG_ADMIN, _pg_admin
+
 from veracity.model import Assertion, Document, Entity, EntityKind, Mention, Stance
 from veracity.serve.web import create_app
-from veracity.store import open_store
 from veracity.store import accounts as acc
+from veracity.store import open_store
 from veracity.store.marking import Actor, Marking
 
 PAK = Entity(EntityKind.ACTOR, "Pakistan", "state")
