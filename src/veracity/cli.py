@@ -13,7 +13,7 @@ import typer
 from veracity import __version__
 from veracity.serve import app as shared
 
-COMMAND_MODULES = ("core", "resolve", "eval", "train", "assess", "stance", "analyse", "web", "ops")
+COMMAND_MODULES = ("core", "resolve", "eval", "train", "assess", "stance", "analyse", "web", "ops", "team")
 
 app = typer.Typer(
     name="veracity",

@@ -28,15 +28,24 @@ def _progress() -> Progress:
 
 
 def _ingest(paths: list[Path], extract: bool, engine: str = "local", address: str | None = None,
-            workers: int = 2) -> tuple[Any, Any]:
+            workers: int = 2, marking: Any = None) -> tuple[Any, Any]:
     from veracity.run import build
+    from veracity.store.marking import Actor
 
     store = open_store()
+    if marking is not None:
+        store = store.acting(Actor("cli", marking.owner_org), marking)
     build.load_registry(store)
     build.load_outlets(store, settings().outlets)
     files = [p for p in paths for p in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [p])]
     if engine != "local" or address:
         from veracity.run.engine import ingest_distributed
+
+        if marking is not None:  # the engine's batched writer does not mark rows yet: never store them unmarked
+            from veracity.model.errors import ConfigError
+
+            raise ConfigError("--tlp/--share/--org are not yet supported with --engine dask",
+                              fix="ingest marked documents with --engine local")
 
         with _progress() as bar:
             task = bar.add_task(engine, total=len(files) or None, item="")
@@ -84,13 +93,19 @@ def ingest(
     engine: str = typer.Option("local", "--engine", help="local (this process) or dask (extraction workers)."),
     address: str = typer.Option(None, "--address", help="A running Dask scheduler; default: a local cluster."),
     workers: int = typer.Option(2, "--workers", help="Worker processes of the local Dask cluster."),
+    tlp: str = typer.Option(None, "--tlp", help="Marking of new documents: CLEAR GREEN AMBER AMBER+STRICT RED."),
+    share: list[str] = typer.Option([], "--share", help="Sharing group that may read AMBER documents (repeatable)."),
+    org: str = typer.Option(None, "--org", help="Owner organisation of new documents (needed with --tlp)."),
 ) -> None:
     """Ingest documents into the store and extract them; re-ingesting the same text changes nothing."""
+    from veracity.serve.cli_team import ingest_marking
+
     if no_extract and (engine != "local" or address):
         from veracity.model.errors import ConfigError
 
         raise ConfigError("--no-extract runs no extraction, so it needs no engine", fix="leave --engine out")
-    report, extracted = _ingest(paths, extract=not no_extract, engine=engine, address=address, workers=workers)
+    report, extracted = _ingest(paths, extract=not no_extract, engine=engine, address=address, workers=workers,
+                                marking=ingest_marking(tlp, share, org))
     _print_ingest(report, extracted)
     if (strict and report.rejected) or (report.rejected and not report.ingested and not report.duplicates):
         raise typer.Exit(1)

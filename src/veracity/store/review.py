@@ -42,7 +42,8 @@ def resolve_assertion(store: Store, key: str) -> str:
                            fix=f"copy an id from `veracity claims` (at least {MIN_PREFIX} hex digits)")
     with store.engine.connect() as conn:
         ids = [r[0] for r in conn.execute(
-            select(S.assertions.c.id).where(S.assertions.c.id.startswith(key)).limit(2))]
+            select(S.assertions.c.id).where(S.assertions.c.id.startswith(key),
+                                            *store.view().visibility.filter("assertions")).limit(2))]
     if len(ids) != 1:
         raise NotFound(f"{'no' if not ids else 'more than one'} assertion matches {key!r}",
                        fix="give more of the id from `veracity claims` (short ids are its first 8 characters)")

@@ -188,3 +188,88 @@ TABLES = (documents, outlets, entities, aliases, mentions, assertions, reviews, 
 """Every table of the knowledge base, in an order that satisfies foreign keys (for full-store export and import).
 ``runs``, ``run_warnings`` and ``feeds`` are operational records (what a batch did, where a feed was left), not
 knowledge, and are not exported."""
+
+# The team server (migration 0005): who may read what. See docs/TEAM.md.
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("org", String(100), ForeignKey("organisations.name"), nullable=False),
+    Column("role", String(10), nullable=False, comment="viewer | analyst | admin"),
+    Column("password_hash", Text, comment="argon2id; empty for a user who only uses API tokens"),
+    Column("created_at", String(32), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", String(16), primary_key=True, comment="public part of the token, shown in lists"),
+    Column("user", String(100), ForeignKey("users.name"), nullable=False),
+    Column("hash", Text, nullable=False, comment="argon2id of the secret part"),
+    Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+Index("ix_tokens_user", tokens.c.user)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="SHA-256 of the cookie's random secret"),
+    Column("user", String(100), ForeignKey("users.name"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+
+sharing_groups = Table(
+    "sharing_groups",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+group_members = Table(
+    "group_members",
+    metadata,
+    Column("group_name", String(100), ForeignKey("sharing_groups.name"), primary_key=True),
+    Column("org", String(100), ForeignKey("organisations.name"), primary_key=True),
+)
+
+markings = Table(
+    "markings",
+    metadata,
+    Column("kind", String(10), primary_key=True, comment="document | assertion | review | judgement"),
+    Column("ident", String(300), primary_key=True),
+    Column("owner_org", String(100), nullable=False),
+    Column("tlp", String(12), nullable=False, comment="CLEAR | GREEN | AMBER | AMBER+STRICT | RED"),
+    Column("updated_at", String(32), nullable=False),
+)
+Index("ix_markings_tlp", markings.c.kind, markings.c.tlp)
+
+marking_groups = Table(
+    "marking_groups",
+    metadata,
+    Column("kind", String(10), primary_key=True),
+    Column("ident", String(300), primary_key=True),
+    Column("group_name", String(100), ForeignKey("sharing_groups.name"), primary_key=True),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("user", String(100), nullable=False, comment="user name, or 'local' for the embedded store's CLI"),
+    Column("org", String(100)),
+    Column("action", String(40), nullable=False, comment="login | token | ingest | review | judge | export | ..."),
+    Column("target", Text, nullable=False, default=""),
+    Column("remote", String(100), nullable=False, default="", comment="client address, or 'cli'"),
+    Column("detail", JSON, nullable=False, default=dict),
+)
+Index("ix_audit_at", audit.c.at)

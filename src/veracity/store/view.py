@@ -34,6 +34,8 @@ from veracity.model.records import (
 from veracity.model.values import clean_date, date_upper_bound, normalise_name
 from veracity.store import rows as R
 from veracity.store import schema as S
+from veracity.store.marking import Scope
+from veracity.store.visible import Visibility
 
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
 CURATED_PREFIX = "veracity.registry"
@@ -41,10 +43,29 @@ CURATED_PREFIX = "veracity.registry"
 
 
 class View:
-    """Read-only access to a store."""
+    """Read-only access to a store; with a ``scope``, only what that organisation may see (docs/TEAM.md).
 
-    def __init__(self, engine: Engine) -> None:
+    Every read below applies the scope here, in storage, so lists, search, grades, counts, networks, timelines,
+    exports and explanations are all computed from visible rows only and no route has to remember to filter.
+    Assertions, mentions and extraction warnings inherit the marking of their document; an entity is hidden when
+    every mention or assertion naming it is in a hidden document; a judgement is hidden when it is marked so or
+    names a hidden entity (so a restricted report cannot merge, and so rename, what others see).
+    """
+
+    def __init__(self, engine: Engine, scope: Scope | None = None) -> None:
         self.engine = engine
+        self.scope = scope
+        self.visibility = Visibility(engine, scope)
+        self._table_filter = self.visibility.filter
+        self._visible = self.visibility.visible
+
+    @property
+    def _hidden_documents(self) -> frozenset[str]:
+        return self.visibility.hidden_documents
+
+    @property
+    def _hidden_entities(self) -> frozenset[str]:
+        return self.visibility.hidden_entities
 
     def _all(self, stmt: Select[Any]) -> list[Any]:
         with self.engine.connect() as conn:
@@ -53,7 +74,8 @@ class View:
     # documents -------------------------------------------------------------------------------------------------
     def documents(self, as_of: str | None = None) -> list[Document]:
         """All documents, oldest first; with ``as_of``, only those certainly published by that date."""
-        stmt = select(S.documents).order_by(S.documents.c.published_end, S.documents.c.name)
+        stmt = select(S.documents).order_by(S.documents.c.published_end, S.documents.c.name).where(
+            *self._table_filter("documents"))
         if as_of:
             stmt = stmt.where(S.documents.c.published_end <= _as_of(as_of))
         return [R.row_document(r) for r in self._all(stmt)]
@@ -64,7 +86,7 @@ class View:
         conds = [t.c.id == key, t.c.name == key]
         if len(key) >= 8:
             conds.append(t.c.id.startswith(key))
-        found = self._all(select(t).where(or_(*conds)).limit(2))
+        found = self._all(select(t).where(or_(*conds), *self._table_filter("documents")).limit(2))
         if not found:
             raise NotFound(f"no document {key!r} in the store", fix="list them with `veracity documents`")
         return R.row_document(found[0])
@@ -74,6 +96,11 @@ class View:
         words = _FTS_WORD.findall(query)
         if not words:
             return []
+        hidden = self._hidden_documents
+        hits = self._search(words, limit + len(hidden))
+        return [hit for hit in hits if hit[0] not in hidden][:limit]
+
+    def _search(self, words: list[str], limit: int) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
                 match = " OR ".join(f'"{w}"' for w in words)
@@ -96,10 +123,10 @@ class View:
         stmt = select(S.entities).order_by(S.entities.c.kind, S.entities.c.name)
         if kind is not None:
             stmt = stmt.where(S.entities.c.kind == kind.value)
-        return [R.row_entity(r) for r in self._all(stmt)]
+        return [R.row_entity(r) for r in self._all(stmt.where(*self._table_filter("entities")))]
 
     def entity(self, entity_id: str) -> Entity:
-        found = self._all(select(S.entities).where(S.entities.c.id == entity_id))
+        found = self._all(select(S.entities).where(S.entities.c.id == entity_id, *self._table_filter("entities")))
         if not found:
             raise NotFound(f"no entity {entity_id!r}", fix="list actors with `veracity actors`")
         return R.row_entity(found[0])
@@ -111,13 +138,15 @@ class View:
         though it is also an alias of the government; a case-insensitive name scan is the last resort.
         """
         t, a = S.entities, S.aliases
-        hits = self._all(select(t.c.id).where(t.c.id == name))
+        shown, named = self._table_filter("entities"), self._table_filter("aliases")
+        hits = self._all(select(t.c.id).where(t.c.id == name, *shown))
         if not hits:
-            hits = self._all(select(t.c.id).where(t.c.name == name))
+            hits = self._all(select(t.c.id).where(t.c.name == name, *shown))
         if not hits:
-            hits = self._all(select(a.c.entity_id).where(a.c.normalised == normalise_name(name)).distinct())
+            hits = self._all(select(a.c.entity_id).where(a.c.normalised == normalise_name(name), *named).distinct())
         if not hits:
-            hits = self._all(select(t.c.id).where(func.lower(t.c.name) == name.lower()))
+            hits = self._all(select(t.c.id).where(func.lower(t.c.name) == name.lower(), *shown))
+        hits = [h for h in hits if h[0] not in self._hidden_entities]
         if not hits:
             raise NotFound(f"no actor, place or event called {name!r}", fix="list them with `veracity actors`")
         canonical = {self.canonical(h[0]) for h in hits}
@@ -126,12 +155,13 @@ class View:
 
     def aliases(self, entity_id: str) -> list[Alias]:
         ids = self.cluster(entity_id)
-        stmt = select(S.aliases).where(S.aliases.c.entity_id.in_(ids)).order_by(S.aliases.c.surface)
+        stmt = select(S.aliases).where(S.aliases.c.entity_id.in_(ids), *self._table_filter("aliases")).order_by(
+            S.aliases.c.surface)
         return [R.row_alias(r) for r in self._all(stmt)]
 
     def mentions(self, entity_id: str | None = None, doc_id: str | None = None) -> list[Mention]:
         t = S.mentions
-        stmt = select(t).order_by(t.c.doc_id, t.c.start)
+        stmt = select(t).order_by(t.c.doc_id, t.c.start).where(*self._table_filter("mentions"))
         if entity_id:
             stmt = stmt.where(t.c.entity_id.in_(self.cluster(entity_id)))
         if doc_id:
@@ -140,7 +170,8 @@ class View:
 
     # judgements and canonical ids ------------------------------------------------------------------------------
     def judgements(self) -> list[Judgement]:
-        stmt = select(S.judgements).order_by(S.judgements.c.created_at, S.judgements.c.id)
+        stmt = select(S.judgements).order_by(S.judgements.c.created_at, S.judgements.c.id).where(
+            *self._table_filter("judgements"))
         return [R.row_judgement(r) for r in self._all(stmt)]
 
     @cached_property
@@ -194,7 +225,7 @@ class View:
         """
         a, d = S.assertions, S.documents
         stmt = select(a, d.c.published, d.c.outlet, d.c.url, d.c.title, d.c.name.label("doc_name")).join(
-            d, d.c.id == a.c.doc_id)
+            d, d.c.id == a.c.doc_id).where(*self._table_filter("assertions"))
         if ordered:
             stmt = stmt.order_by(d.c.published_end, a.c.doc_id, a.c.span_start, a.c.id)
         for column, value in ((a.c.subject, subject), (a.c.object, object), (a.c.claimant, claimant)):
@@ -243,7 +274,8 @@ class View:
         stmt = select(a.c.id, a.c.subject, a.c.predicate, a.c.object, a.c.claimant, a.c.stance, a.c.hedge,
                       a.c.doc_id).where(
             a.c.object_literal.is_(False), or_(a.c.subject.in_(ids), a.c.object.in_(ids)),
-            or_(a.c.superseded_at.is_(None), a.c.id.in_(sorted(reviews))), a.c.id.not_in(rejected))
+            or_(a.c.superseded_at.is_(None), a.c.id.in_(sorted(reviews))), a.c.id.not_in(rejected),
+            *self._table_filter("assertions"))
         if as_of:
             stmt = stmt.join(d, d.c.id == a.c.doc_id).where(d.c.published_end <= _as_of(as_of))
         with self.engine.connect() as conn:
@@ -273,7 +305,7 @@ class View:
         return grouped
 
     def reviews(self, assertion_id: str | None = None) -> list[Review]:
-        stmt = select(S.reviews).order_by(S.reviews.c.created_at)
+        stmt = select(S.reviews).order_by(S.reviews.c.created_at).where(*self._table_filter("reviews"))
         if assertion_id:
             stmt = stmt.where(S.reviews.c.assertion_id == assertion_id)
         return [R.row_review(r) for r in self._all(stmt)]
@@ -294,7 +326,7 @@ class View:
     def extraction_warnings(self) -> dict[str, list[str]]:
         """Warnings recorded per document by the extractors that read it."""
         found: dict[str, list[str]] = defaultdict(list)
-        for row in self._all(select(S.extractions)):
+        for row in self._all(select(S.extractions).where(*self._table_filter("extractions"))):
             found[row.doc_id].extend(row.warnings or [])
         return dict(found)
 
@@ -305,13 +337,14 @@ class View:
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         with self.engine.connect() as conn:
-            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in S.TABLES}
+            return {t.name: conn.execute(select(func.count()).select_from(t).where(*self._table_filter(t.name)))
+                    .scalar_one() for t in S.TABLES}
 
     def rows(self, table_name: str) -> Iterator[dict[str, Any]]:
         """Raw rows of a table by name, streamed in primary-key order (full-store export)."""
         table = S.metadata.tables[table_name]
         with self.engine.connect() as conn:
-            stmt = select(table).order_by(*table.primary_key.columns)
+            stmt = select(table).order_by(*table.primary_key.columns).where(*self._table_filter(table_name))
             for row in conn.execution_options(yield_per=2000).execute(stmt):
                 yield dict(row._mapping)
 
@@ -320,7 +353,7 @@ class View:
         if is_author(entity_id):
             doc_id = entity_id.split(":", 1)[1]
             found = self._all(select(S.documents.c.outlet, S.documents.c.title, S.documents.c.name)
-                              .where(S.documents.c.id == doc_id))
+                              .where(S.documents.c.id == doc_id, *self._table_filter("documents")))
             if not found:
                 return author_label(None, None, None, doc_id)
             return author_label(found[0].outlet, found[0].title, found[0].name, doc_id)
@@ -328,7 +361,8 @@ class View:
             return f"registry ({entity_id.split(':', 1)[1]})"
         if is_analyst(entity_id):
             return f"analyst {entity_id.split(':', 1)[1]}"
-        found = self._all(select(S.entities.c.name).where(S.entities.c.id == self.canonical(entity_id)))
+        found = self._all(select(S.entities.c.name).where(S.entities.c.id == self.canonical(entity_id),
+                                                          *self._table_filter("entities")))
         return found[0].name if found else entity_id
 
 

@@ -14,8 +14,10 @@ from sqlalchemy import JSON, Column, Connection, MetaData, Table, and_, insert, 
 from sqlalchemy.dialects import postgresql, sqlite
 
 from veracity.model.records import Alias, Assertion, Document, Entity, Judgement, Mention, Outlet, Review
+from veracity.store import audit
 from veracity.store import rows as R
 from veracity.store import schema as S
+from veracity.store.marking import Actor, Marking, set_marking
 
 
 def extraction_row(doc_id: str, extractor: str, warnings: Iterable[str]) -> dict[str, Any]:
@@ -26,9 +28,21 @@ def extraction_row(doc_id: str, extractor: str, warnings: Iterable[str]) -> dict
 class Writer:
     """Adds records; every ``add_*`` is idempotent (a row whose key exists is left as it is)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, marking: Marking | None = None, actor: Actor | None = None) -> None:
         self.connection = connection
         self.dialect = connection.dialect.name
+        self.marking = marking
+        self.actor = actor
+
+    def _marked(self, kind: str, ident: str, action: str) -> None:
+        """Mark a row just added with the writer's marking, and audit it, in the same transaction."""
+        if self.marking is not None:
+            set_marking(self.connection, kind, ident, self.marking)
+        if self.actor is not None:
+            m = self.marking
+            audit.record(self.connection, self.actor.user, action, f"{kind}:{ident}", org=self.actor.org,
+                         remote=self.actor.remote,
+                         detail={"tlp": m.tlp, "groups": list(m.groups)} if m else {})
 
     def _insert_ignore(self, table: Table, values: Mapping[str, Any] | list[dict[str, Any]]) -> int:
         """INSERT that skips rows whose primary key exists; returns how many rows were inserted."""
@@ -52,6 +66,8 @@ class Writer:
                 text("INSERT INTO documents_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
                 {"id": doc.id, "title": doc.title or "", "text": doc.text},
             )
+        if added:
+            self._marked("document", doc.id, "ingest")
         return added
 
     def add_outlet(self, outlet: Outlet) -> None:
@@ -81,10 +97,12 @@ class Writer:
         return self._insert_ignore(S.assertions, rows) if rows else 0
 
     def add_review(self, review: Review) -> None:
-        self._insert_ignore(S.reviews, R.review_row(review))
+        if self._insert_ignore(S.reviews, R.review_row(review)):
+            self._marked("review", review.id, "review")
 
     def add_judgement(self, judgement: Judgement) -> None:
-        self._insert_ignore(S.judgements, R.judgement_row(judgement))
+        if self._insert_ignore(S.judgements, R.judgement_row(judgement)):
+            self._marked("judgement", judgement.id, "judgement")
 
     def supersede(self, doc_id: str, keep: Iterable[str]) -> int:
         """Mark the document's text-extracted assertions that a new extraction did not produce as superseded.

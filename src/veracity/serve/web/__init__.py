@@ -17,8 +17,9 @@ from veracity import __version__
 from veracity.model.errors import InvalidInput, NotFound, VeracityError
 from veracity.settings import Settings, load_settings
 from veracity.store import open_store
+from veracity.store.accounts import Forbidden, Unauthorised
 
-STATUS = {InvalidInput: 400, NotFound: 404}
+STATUS = {InvalidInput: 400, NotFound: 404, Unauthorised: 401, Forbidden: 403}
 
 
 def _wants_json(request: Request) -> bool:
@@ -53,7 +54,7 @@ def _install_errors(app: FastAPI) -> None:
 
 def create_app(db_url: str, settings: Settings | None = None) -> FastAPI:
     """An app bound to one store (opened and migrated once)."""
-    from veracity.serve.web import assets, pages, routes_api, security
+    from veracity.serve.web import assets, auth, pages, routes_api, routes_team, security
 
     app = FastAPI(title="veracity", version=__version__, docs_url=None, redoc_url=None,
                   description="Who says what about whom, in which sentence, how well supported: the API that "
@@ -62,10 +63,13 @@ def create_app(db_url: str, settings: Settings | None = None) -> FastAPI:
     app.state.store = open_store(db_url)
     app.state.settings = (settings or load_settings()).with_overrides(db=db_url)
     app.state.extractor = None
+    app.middleware("http")(auth.authenticate)
     app.middleware("http")(security.guard)
     _install_errors(app)
     app.include_router(routes_api.router)
     app.include_router(assets.router)
+    app.include_router(auth.router)
+    app.include_router(routes_team.router)
     app.include_router(pages.router)
     return app
 

@@ -12,9 +12,10 @@ from veracity.store import Store, View
 
 
 def get_store(request: Request) -> Store:
-    """The store the app was opened on (one per app)."""
-    store: Store = request.app.state.store
-    return store
+    """The store the app was opened on, as the signed-in user (scoped, marking and auditing) on a team server."""
+    from veracity.serve.web.auth import request_store
+
+    return request_store(request)
 
 
 def get_view(request: Request) -> View:

@@ -141,16 +141,25 @@ def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
 
 
 @router.post("/ingest", response_model=M.IngestOut, tags=["documents"])
-def ingest(request: Request, store: StoreDep, settings: SettingsDep, files: Annotated[list[UploadFile], File()],
-           extract: bool = True) -> dict[str, Any]:
-    """Ingest uploaded files (``veracity ingest``): each is read, extracted and stored; bad files are listed."""
+def ingest(request: Request, settings: SettingsDep, files: Annotated[list[UploadFile], File()],
+           extract: bool = True, tlp: Annotated[str | None, Query(max_length=20)] = None,
+           share: Annotated[list[str], Query(max_length=50)] = []) -> dict[str, Any]:  # noqa: B006
+    """Ingest uploaded files (``veracity ingest``): each is read, extracted and stored; bad files are listed.
+    On a team server new documents belong to your organisation, marked ``tlp`` (AMBER unless given) and shared
+    with the ``share`` groups."""
+    from veracity.serve.web.auth import request_store
+
+    store = request_store(request, tlp, tuple(share))
     return ingest_uploads(store, settings, files, extractor(request) if extract else None)
 
 
 @router.get("/export/{fmt}", response_class=FileResponse, tags=["documents"])
-def export(v: ViewDep, fmt: str, about: Name = None) -> FileResponse:
+def export(request: Request, v: ViewDep, fmt: str, about: Name = None) -> FileResponse:
     """The store (or what concerns ``about``) as a file: stix, graphml, gexf, csv (zip), jsonl or store."""
+    from veracity.serve.web.auth import audit_export
+
     folder = Path(tempfile.mkdtemp(prefix="veracity-export-"))
     made = export_file(v, fmt, folder, about)
+    audit_export(request, fmt, about)
     return FileResponse(made, filename=made.name, media_type=EXPORTS.get(fmt, "application/octet-stream"),
                         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
