@@ -144,6 +144,8 @@ class Scorer:
             return "independent", "curated registry line"
         claimant = a.subject if is_author(a.claimant) and a.attribution == "claimed" else a.claimant
         if is_author(claimant):
+            if a.stance is Stance.DENIES:
+                return "independent_denial", "the article's own voice denies it: no recorded stake"
             return "independent", "the article's own voice: no recorded stake"
         if a.subject in self.context.side(claimant):
             if a.stance is Stance.DENIES:
@@ -155,7 +157,7 @@ class Scorer:
             tie = self.context.tie(claimant, a.subject)
             if tie:
                 return "ally_denial", f"{n(tie[0])} is tied to {n(tie[1])} (per {tie[2]}): an interested denial"
-            return "independent", f"{n(claimant)} has no recorded tie to {n(a.subject)}"
+            return "independent_denial", f"{n(claimant)} denies it, with no recorded tie to {n(a.subject)}"
         hostile = self.context.hostility(claimant, a.subject)
         if hostile:
             speaks = "" if claimant in hostile[:2] else f"{n(claimant)} speaks for a party that is hostile: "
