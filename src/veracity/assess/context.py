@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from veracity.model.ids import entity_id
-from veracity.model.records import Evidence, Stance, Verdict, is_analyst, is_author
+from veracity.model.records import Evidence, Review, Stance, Verdict, is_analyst, is_author
 from veracity.model.registry import registry as load_registry
 from veracity.model.vocabulary import vocabulary
 
@@ -68,11 +68,17 @@ class Context:
         return None
 
 
+def newest_review(item: Evidence) -> Review | None:
+    """The analyst's latest word on this assertion (reviews override extraction; the later stored of a tie)."""
+    return sorted(item.reviews, key=lambda r: r.created_at)[-1] if item.reviews else None
+
+
 def _usable(item: Evidence) -> bool:
-    """Asserted, unrejected reporting; an analyst's judgement is weighed as a line, never taken as background."""
-    rejected = {Verdict.REJECT, Verdict.CORRECT}
+    """Asserted reporting whose latest review is not reject or correct; an analyst's judgement is weighed as a
+    line, never taken as background."""
+    review = newest_review(item)
     return item.assertion.stance is Stance.ASSERTS and not is_analyst(item.assertion.claimant) \
-        and not any(r.verdict in rejected for r in item.reviews)
+        and (review is None or review.verdict not in (Verdict.REJECT, Verdict.CORRECT))
 
 
 def _source(item: Evidence) -> str:

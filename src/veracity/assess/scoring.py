@@ -15,17 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from veracity.assess.context import Context
+from veracity.assess.context import Context, newest_review
 from veracity.assess.independence import Factor, Scored
 from veracity.assess.responsibility import RESPONSIBLE, Claims, is_claim
 from veracity.assess.weights import GRADES, Weights
-from veracity.model.records import Evidence, Outlet, Review, Stance, Verdict, is_analyst, is_author, is_registry
+from veracity.model.records import Evidence, Outlet, Stance, Verdict, is_analyst, is_author, is_registry
 from veracity.model.values import date_upper_bound
-
-
-def newest_review(item: Evidence) -> Review | None:
-    """The analyst's latest word on this assertion (reviews override extraction; the later stored of a tie)."""
-    return sorted(item.reviews, key=lambda r: r.created_at)[-1] if item.reviews else None
 
 
 @cache
