@@ -12,6 +12,7 @@ from veracity.model.records import Assertion, Evidence, Review, Stance, Verdict
 from veracity.store import open_store
 from veracity.store.review import record_review
 
+
 def _item(*verdicts: Verdict) -> Evidence:
     a = Assertion(entity_id("actor", "Pakistan"), "supports", entity_id("actor", "ISKP"), "author:d1",
                   Stance.ASSERTS, "d1", (0, 10), "Pakistan supports ISKP", "test@1")
