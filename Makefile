@@ -53,6 +53,7 @@ eval: $(STAMP)  ## full evaluations on the shared gold data (slow)
 	$(BIN)/veracity eval --gold ../shared/corpus/dev.jsonl --docs ../shared/corpus/docs --out out/corpus-dev-pred.jsonl
 	$(BIN)/veracity eval muc4 ../shared/muc4/dev.json --out out/muc4-dev-pred.json
 	$(BIN)/veracity eval emergent ../shared/emergent/train.csv --out out/emergent-train-pred.csv
+	$(BIN)/veracity eval veracity ../shared/emergent/train.csv --articles ../shared/emergent/articles.csv --truth ../shared/emergent/truthiness.csv --gold-stance --out out/emergent-veracity-pred.csv
 
 train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minutes; the role model takes longest)
 	$(BIN)/veracity train triggers
@@ -61,6 +62,7 @@ train: $(STAMP)  ## rebuild every shipped model from the data in ../shared (minu
 	$(BIN)/veracity train places
 	$(BIN)/veracity train statements
 	$(BIN)/veracity train actors
+	$(BIN)/veracity train grades
 	$(BIN)/python bench/train_stance.py
 	nice $(BIN)/python bench/train_roles.py
 

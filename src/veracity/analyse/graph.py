@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 
 import networkx as nx
 
+from veracity.assess.context import newest_review
 from veracity.model.records import Evidence, Stance, Verdict, author_claimant
 
 STATED = "stated"
@@ -60,14 +61,17 @@ def row_kind(claimant: str, stance: str, hedge: str | None) -> str:
 
 
 def usable(evidence: Evidence) -> bool:
-    """Entity-to-entity evidence that no analyst rejected (rejections override extraction).
+    """Entity-to-entity evidence whose analyst's latest word is not reject or correct, as in the grades.
 
-    A superseded assertion counts only when an analyst reviewed it, as in the store's view: reviews survive
-    re-extraction.
+    A rejected line does not match its source; a corrected one is superseded by the corrected assertion, which is
+    its own evidence, so counting both would put one sentence on two edges. The newest review wins (a confirm
+    after a rejection restores the line). A superseded assertion counts only when an analyst reviewed it, as in
+    the store's view: reviews survive re-extraction.
     """
     if evidence.assertion.object_literal or (evidence.superseded and not evidence.reviews):
         return False
-    return not evidence.reviews or not any(r.verdict is Verdict.REJECT for r in evidence.reviews)
+    review = newest_review(evidence)
+    return review is None or review.verdict not in (Verdict.REJECT, Verdict.CORRECT)
 
 
 class Line(NamedTuple):

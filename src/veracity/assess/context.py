@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from veracity.model.ids import entity_id
-from veracity.model.records import Evidence, Stance, Verdict, is_analyst, is_author
+from veracity.model.records import Evidence, Review, Stance, Verdict, is_analyst, is_author
 from veracity.model.registry import registry as load_registry
 from veracity.model.vocabulary import vocabulary
 
@@ -27,6 +27,7 @@ class Context:
     """Background relations between actors, each pair with one example source for the explanation."""
 
     parents: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    curated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     hostile: dict[tuple[str, str], str] = field(default_factory=dict)
     cooperative: dict[frozenset[str], str] = field(default_factory=dict)
     _memo: dict[tuple[str, str, str], tuple[str, str, str] | None] = field(default_factory=dict)
@@ -34,6 +35,14 @@ class Context:
     def side(self, actor: str) -> set[str]:
         """The actor and the bodies it belongs to (a spokesman speaks for his group)."""
         return {actor} | set(self.parents.get(actor, ()))
+
+    def speaks_for(self, actor: str) -> set[str]:
+        """The actor and the bodies the curated registry says it belongs to: whose claims its words are.
+
+        Membership read from reporting is evidence to weigh, not a settled tie: one misread sentence ("journalist
+        X, who reported from Taliban and ISKP areas") must not turn an outsider's assessment into a group's claim.
+        """
+        return {actor} | set(self.curated.get(actor, ()))
 
     def hostility(self, left: str, right: str) -> tuple[str, str, str] | None:
         """A recorded hostility between the two sides in either direction: (from, to, source)."""
@@ -68,11 +77,17 @@ class Context:
         return None
 
 
+def newest_review(item: Evidence) -> Review | None:
+    """The analyst's latest word on this assertion (reviews override extraction; the later stored of a tie)."""
+    return sorted(item.reviews, key=lambda r: r.created_at)[-1] if item.reviews else None
+
+
 def _usable(item: Evidence) -> bool:
-    """Asserted, unrejected reporting; an analyst's judgement is weighed as a line, never taken as background."""
-    rejected = {Verdict.REJECT, Verdict.CORRECT}
+    """Asserted reporting whose latest review is not reject or correct; an analyst's judgement is weighed as a
+    line, never taken as background."""
+    review = newest_review(item)
     return item.assertion.stance is Stance.ASSERTS and not is_analyst(item.assertion.claimant) \
-        and not any(r.verdict in rejected for r in item.reviews)
+        and (review is None or review.verdict not in (Verdict.REJECT, Verdict.CORRECT))
 
 
 def _source(item: Evidence) -> str:
@@ -106,3 +121,5 @@ def _add_registry(context: Context) -> None:
     for actor in load_registry().actors.values():
         for aff in actor.affiliations:
             add_relation(context, actor.id, aff.predicate, entity_id("actor", aff.object), f"registry ({aff.source})")
+            if aff.predicate == MEMBER:
+                context.curated[actor.id].add(entity_id("actor", aff.object))

@@ -60,9 +60,12 @@ class Claims:
 
 
 def is_claim(item: Evidence, context: Context) -> bool:
-    """True for a responsibility line said by the actor itself (or relayed as its claim)."""
+    """True for a responsibility line said by the actor itself, relayed as its claim, or said by a member the
+    curated registry records (a spokesman); anyone else naming a perpetrator is an accuser, not a claimant."""
     a = item.assertion
-    return a.predicate == RESPONSIBLE and not a.object_literal and a.subject in context.side(speaker(item))
+    if a.predicate != RESPONSIBLE or a.object_literal:
+        return False
+    return a.attribution == "claimed" or a.subject in context.speaks_for(speaker(item))
 
 
 def build_claims(evidence: Iterable[Evidence], context: Context, weights: Weights) -> Claims:

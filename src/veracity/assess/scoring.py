@@ -15,17 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from veracity.assess.context import Context
+from veracity.assess.context import Context, newest_review
 from veracity.assess.independence import Factor, Scored
 from veracity.assess.responsibility import RESPONSIBLE, Claims, is_claim
 from veracity.assess.weights import GRADES, Weights
-from veracity.model.records import Evidence, Outlet, Review, Stance, Verdict, is_analyst, is_author, is_registry
+from veracity.model.records import Evidence, Outlet, Stance, Verdict, is_analyst, is_author, is_registry
 from veracity.model.values import date_upper_bound
-
-
-def newest_review(item: Evidence) -> Review | None:
-    """The analyst's latest word on this assertion (reviews override extraction; the later stored of a tie)."""
-    return sorted(item.reviews, key=lambda r: r.created_at)[-1] if item.reviews else None
 
 
 @cache
@@ -144,6 +139,8 @@ class Scorer:
             return "independent", "curated registry line"
         claimant = a.subject if is_author(a.claimant) and a.attribution == "claimed" else a.claimant
         if is_author(claimant):
+            if a.stance is Stance.DENIES:
+                return "independent_denial", "the article's own voice denies it: no recorded stake"
             return "independent", "the article's own voice: no recorded stake"
         if a.subject in self.context.side(claimant):
             if a.stance is Stance.DENIES:
@@ -155,7 +152,7 @@ class Scorer:
             tie = self.context.tie(claimant, a.subject)
             if tie:
                 return "ally_denial", f"{n(tie[0])} is tied to {n(tie[1])} (per {tie[2]}): an interested denial"
-            return "independent", f"{n(claimant)} has no recorded tie to {n(a.subject)}"
+            return "independent_denial", f"{n(claimant)} denies it, with no recorded tie to {n(a.subject)}"
         hostile = self.context.hostility(claimant, a.subject)
         if hostile:
             speaks = "" if claimant in hostile[:2] else f"{n(claimant)} speaks for a party that is hostile: "

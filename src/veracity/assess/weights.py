@@ -95,3 +95,10 @@ def load_weights(path: str = "") -> Weights:
         raw = _merge(raw, user)
     _check(raw)
     return Weights(raw)
+
+
+def with_overrides(weights: Weights, over: dict[str, Any]) -> Weights:
+    """``weights`` with ``over`` merged in key by key (a fitted profile, a trial setting), checked like a file."""
+    raw = _merge(weights.raw, over)
+    _check(raw)
+    return Weights(raw)

@@ -18,7 +18,8 @@ from veracity.serve.app import console, escape, handle_errors, settings
 
 eval_app = typer.Typer(
     name="eval",
-    help="Score extraction against gold: the seeds schema (default), MUC-4 role fillers, Emergent stance.",
+    help="Score extraction against gold: the seeds schema (default), MUC-4 role fillers, Emergent stance and "
+    "Emergent claim veracity.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -101,6 +102,38 @@ def emergent(
         console.print_json(json.dumps(report.as_dict()))
     else:
         console.print(report.to_table())
+
+
+@eval_app.command("veracity")
+@handle_errors
+def veracity(
+    claims: Path = typer.Argument(..., help="CSV with claimId, claimHeadline, articleId, articleHeadline."),
+    articles: Path = typer.Option(..., "--articles", help="CSV with articleId, claimId, articleUrl, date."),
+    truth: Path = typer.Option(None, "--truth", help="CSV with claimId, claimTruthiness (true|false|unknown)."),
+    out: Path = typer.Option(None, "--out", help="Write one row per claim: claimId, probability, verdict, "
+                             "credibility."),
+    gold: bool = typer.Option(False, "--gold-stance", help="Also grade with the gold articleHeadlineStance column "
+                              "(to tell stance errors from grading errors)."),
+    weights: Path = typer.Option(None, "--weights", help="A weights file merged over weights.yaml instead of the "
+                                 "fitted Emergent profile."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Only the first N claims."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Grade each claim from its headlines through the normal assessment path; score against the truth."""
+    from veracity.assess.weights import load_weights
+    from veracity.evaluate.veracity import reliability_table, run
+
+    report = run(claims, articles, truth, out, gold=gold, weights=load_weights(str(weights)) if weights else None,
+                 limit=limit)
+    if report is None:
+        console.print(f"wrote predictions to {escape(out)} (no --truth to score against)" if out else
+                      "graded; give --out to keep the predictions or --truth to score them")
+    elif as_json:
+        console.print_json(json.dumps(report.as_dict()))
+    else:
+        console.print(report.to_table())
+        for mode, (fig, _) in report.modes.items():
+            console.print(reliability_table(fig, mode))
 
 
 def register(app: typer.Typer) -> None:

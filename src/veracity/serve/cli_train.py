@@ -126,6 +126,26 @@ def places(gold: Path = GOLD, docs: Path = DOCS, out: Path = OUT, folds: int = F
     _write(choice_to_json(model, meta), out or MODEL_PATH)
 
 
+_EMERGENT = Path("../shared/emergent")
+
+
+@train_app.command("grades")
+@handle_errors
+def grades(claims: Path = typer.Option(_EMERGENT / "train.csv", "--claims", help="Emergent train.csv (with gold "
+                                       "stances, used to retrain the stance recipe inside each fold)."),
+           articles: Path = typer.Option(_EMERGENT / "articles.csv", "--articles", help="Emergent articles.csv."),
+           truth: Path = typer.Option(_EMERGENT / "truthiness.csv", "--truth", help="Emergent truthiness.csv."),
+           out: Path = OUT, folds: int = FOLDS, limit: int = LIMIT) -> None:
+    """Fit the Emergent grading profile by claim-grouped CV, print the CV figures and write the profile YAML."""
+    from veracity.evaluate.veracity import profile_path
+    from veracity.train.grades import train, write_profile
+
+    profile, _ = train(claims, articles, truth, k=folds, limit=limit, log=lambda line: console.print(escape(line)))
+    target = out or Path(profile_path())
+    write_profile(profile, target)
+    console.print(f"wrote {escape(target)}")
+
+
 def register(app: typer.Typer) -> None:
     """Add ``veracity train`` to the root app."""
     app.add_typer(train_app)
