@@ -10,7 +10,9 @@ import re
 from functools import cache
 from typing import Any
 
+from veracity.analyse.timeline import in_range
 from veracity.model.records import EntityKind
+from veracity.serve.web.listing import contains, where
 from veracity.serve.web.queries import add_grades, claim_row, grades_by_id
 from veracity.store import View, summary
 
@@ -25,9 +27,15 @@ def document_row(doc: Any) -> dict[str, Any]:
             "url": doc.url, "language": doc.language, "chars": len(doc.text)}
 
 
-def documents(view: View, as_of: str | None = None) -> list[dict[str, Any]]:
-    """Stored documents (``veracity documents``) as rows."""
-    return [document_row(d) for d in view.documents(as_of=as_of)]
+def documents(view: View, as_of: str | None = None, *, outlet: str | None = None, date_from: str | None = None,
+              date_to: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+    """Stored documents (``veracity documents``) as rows, newest first and undated ones (registry entries) last,
+    filtered by an outlet substring, a publication date range and a substring of the name or title (``q``)."""
+    dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
+    rows = where([document_row(d) for d in view.documents(as_of=as_of)],
+                 [contains(("outlet",), outlet), dated, contains(("name", "title"), q)])
+    newest = sorted((r for r in rows if r["published"]), key=lambda r: r["published"], reverse=True)
+    return newest + [r for r in rows if not r["published"]]
 
 
 def document(view: View, key: str) -> dict[str, Any]:

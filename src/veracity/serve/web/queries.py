@@ -20,11 +20,22 @@ from veracity.assess.propositions import proposition_id
 from veracity.assess.service import namer
 from veracity.model.errors import InvalidInput
 from veracity.model.records import EntityKind, Evidence, Stance
-from veracity.serve.web.listing import equals, where
+from veracity.serve.web.listing import contains, equals, where
 from veracity.store import View, summary
 from veracity.store.summary import ROLE_PREDICATES
 
 CLAIM_SORTS = ("published", "claimant", "subject", "predicate", "object", "stance", "probability", "outlet")
+ACTOR_SORTS = ("name", "type", "mentions")
+PROPOSITION_SORTS = ("probability", "admiralty", "lines", "opposing_lines", "reports", "contested", "statement")
+EVENT_SORTS = ("date", "label", "type", "place", "killed", "injured")
+DOCUMENT_SORTS = ("published", "name", "title", "outlet", "chars")
+
+
+def actors(view: View, *, include_unmentioned: bool = False, q: str | None = None, type: str | None = None
+           ) -> list[dict[str, Any]]:
+    """Actors (``veracity actors``) whose name or an alias contains ``q``, of one ``type`` (group, state, ...)."""
+    named = None if not q else (lambda a: q.lower() in " ".join([a["name"], *a["surfaces"]]).lower())
+    return where(summary.actors(view, include_unmentioned=include_unmentioned), [named, equals("type", type)])
 
 
 def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
@@ -53,8 +64,9 @@ def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) ->
 def claims(view: View, *, about: str | None = None, by: str | None = None, predicate: str | None = None,
            stance: str | None = None, min_grade: str | None = None, date_from: str | None = None,
            date_to: str | None = None, as_of: str | None = None, doc_id: str | None = None,
-           graded: bool = True) -> list[dict[str, Any]]:
-    """Claims (event roles excluded) filtered as ``/api/claims`` takes them, each with its proposition's grade."""
+           outlet: str | None = None, graded: bool = True) -> list[dict[str, Any]]:
+    """Claims (event roles excluded) filtered as ``/api/claims`` and ``veracity claims`` take them, each with its
+    proposition's grade; ``outlet`` is a case-insensitive substring of the outlet's name."""
     if stance and stance not in {s.value for s in Stance}:
         raise InvalidInput(f"unknown stance {stance!r}", fix="use asserts or denies")
     floor = word_floor(min_grade) if min_grade else None
@@ -67,7 +79,7 @@ def claims(view: View, *, about: str | None = None, by: str | None = None, predi
     add_grades(rows, grades)
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
     floored = None if floor is None else (lambda r: r["probability"] is not None and r["probability"] >= floor)
-    return where(rows, [equals("stance", stance), dated, floored])
+    return where(rows, [equals("stance", stance), dated, floored, contains(("outlet",), outlet)])
 
 
 def propositions(view: View, about: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
@@ -100,11 +112,14 @@ def proposition(view: View, ident: str, as_of: str | None = None) -> dict[str, A
 
 
 def events(view: View, *, type: str | None = None, place: str | None = None, date_from: str | None = None,
-           date_to: str | None = None) -> list[dict[str, Any]]:
-    """Events (``veracity events --json``) filtered by type, place substring and a date range."""
+           date_to: str | None = None, perpetrator: str | None = None) -> list[dict[str, Any]]:
+    """Events (``veracity events --json``) filtered by type, place or country substring, a date range and a
+    substring of the name of an actor said (by anyone) to be behind them."""
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("date"), date_from, date_to))
-    placed = None if not place else (lambda r: place.lower() in str(r.get("place") or "").lower())
-    return where(summary.events(view), [equals("type", type), placed, dated])
+    blamed = None if not perpetrator else (
+        lambda r: any(perpetrator.lower() in p["actor"].lower() for p in r["perpetrators"]))
+    return where(summary.events(view), [equals("type", type), contains(("place", "country"), place), dated,
+                                        blamed])
 
 
 def entry_dict(entry: Entry, name: Any) -> dict[str, Any]:
