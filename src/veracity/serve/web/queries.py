@@ -18,7 +18,7 @@ from veracity.analyse.timeline import timeline as build_timeline
 from veracity.assess import ach_view, assess_view, explain_view, explanation
 from veracity.assess.propositions import proposition_id
 from veracity.assess.service import namer
-from veracity.model.errors import InvalidInput
+from veracity.model.errors import InvalidInput, NotFound
 from veracity.model.records import EntityKind, Evidence, Stance
 from veracity.serve.web.listing import contains, equals, where
 from veracity.store import View, summary
@@ -80,6 +80,22 @@ def claims(view: View, *, about: str | None = None, by: str | None = None, predi
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
     floored = None if floor is None else (lambda r: r["probability"] is not None and r["probability"] >= floor)
     return where(rows, [equals("stance", stance), dated, floored, contains(("outlet",), outlet)])
+
+
+def grade_of(view: View, ident: str, as_of: str | None = None) -> dict[str, Any] | None:
+    """A proposition's grade summary (``veracity assess --json``), or ``None`` when nothing grades it any more
+    (its only line was rejected, say)."""
+    try:
+        return explain_view(view, ident, as_of=as_of).summary()
+    except NotFound:
+        return None
+
+
+def graded(view: View, assertion_id: str) -> dict[str, Any]:
+    """The proposition an assertion (by full id) bears on and its grade now: what a review's reply shows."""
+    a = view.assertion(assertion_id)
+    ident = proposition_id(a.subject, a.predicate, a.object)
+    return {"proposition": ident, "grade": grade_of(view, ident)}
 
 
 def propositions(view: View, about: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:

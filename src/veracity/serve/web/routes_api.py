@@ -130,12 +130,31 @@ def search(v: ViewDep, q_: Annotated[str, Query(alias="q", max_length=200)],
 
 @router.post("/reviews", response_model=M.ReviewOut, status_code=201, tags=["assessment"])
 def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
-    """Record an analyst's verdict (``veracity review``); grades read it at once."""
+    """Record an analyst's verdict (``veracity review``); the reply carries the proposition's grade after it."""
     from veracity.store.review import record_review
 
-    made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer)
-    return {"assertion_id": made.assertion_id, "verdict": made.verdict.value, "note": made.note,
-            "reviewer": made.reviewer}
+    made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer,
+                         {str(k): v for k, v in body.correction.items()} if body.correction else None)
+    view = store.view()
+    out: dict[str, Any] = {"assertion_id": made.assertion_id, "verdict": made.verdict.value, "note": made.note,
+                           "reviewer": made.reviewer, **q.graded(view, made.assertion_id)}
+    if made.correction:
+        new = made.correction["superseded_by"]
+        after = q.graded(view, new)
+        out.update(corrected_assertion=new, corrected_proposition=after["proposition"],
+                   corrected_grade=after["grade"])
+    return out
+
+
+@router.post("/judgements", response_model=M.JudgementOut, status_code=201, tags=["assessment"])
+def judge(store: StoreDep, body: M.JudgementIn) -> dict[str, Any]:
+    """Record an analyst's own judgement of a proposition (``veracity judge``): agree, disagree or uncertain,
+    stored as the analyst's line; the reply carries the proposition's grade with it."""
+    from veracity.assess.judge import judge as record
+
+    prop, made = record(store, body.proposition, body.verdict, body.note, body.analyst, body.organisation)
+    return {"proposition": prop.id, "verdict": body.verdict, "assertion_id": made.id, "analyst": body.analyst,
+            "note": body.note, "grade": q.grade_of(store.view(), prop.id)}
 
 
 @router.post("/ingest", response_model=M.IngestOut, tags=["documents"])
