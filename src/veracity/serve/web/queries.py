@@ -11,15 +11,15 @@ from functools import cache
 from typing import Any, cast
 
 from veracity.analyse import network as nw
-from veracity.analyse.grades import grader_for
 from veracity.analyse.scale import word_floor
 from veracity.analyse.timeline import Entry, in_range
 from veracity.analyse.timeline import timeline as build_timeline
-from veracity.assess import ach_view, assess_view, explain_view, explanation
+from veracity.assess import ach_view, explanation
 from veracity.assess.propositions import proposition_id
 from veracity.assess.service import namer
 from veracity.model.errors import InvalidInput, NotFound
 from veracity.model.records import EntityKind, Evidence, Stance
+from veracity.serve.web import gradecache
 from veracity.serve.web.listing import contains, equals, where
 from veracity.store import View, summary
 from veracity.store.summary import ROLE_PREDICATES
@@ -49,8 +49,8 @@ def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
 
 
 def grades_by_id(view: View, as_of: str | None) -> dict[str, dict[str, Any]]:
-    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds)."""
-    return {g.id: g.summary() for g in assess_view(view, as_of=as_of)}
+    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds, kept per revision)."""
+    return {g.id: g.summary() for g in gradecache.graded(view, as_of).all()}
 
 
 def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -86,7 +86,7 @@ def grade_of(view: View, ident: str, as_of: str | None = None) -> dict[str, Any]
     """A proposition's grade summary (``veracity assess --json``), or ``None`` when nothing grades it any more
     (its only line was rejected, say)."""
     try:
-        return explain_view(view, ident, as_of=as_of).summary()
+        return gradecache.graded(view, as_of).find(ident).summary()
     except NotFound:
         return None
 
@@ -102,7 +102,8 @@ def propositions(view: View, about: str | None = None, as_of: str | None = None)
     """Every graded proposition with its statement in names, best supported first (``veracity assess``)."""
     name = namer(view)
     found = []
-    for grade in assess_view(view, about=about, as_of=as_of):
+    about_id = view.find_entity(about).id if about else None
+    for grade in gradecache.graded(view, as_of).all(about_id):
         row = grade.summary()
         p = grade.proposition
         row.update(subject_name=name(p.subject), object_name=p.object if p.object_literal else name(p.object),
@@ -114,7 +115,7 @@ def propositions(view: View, about: str | None = None, as_of: str | None = None)
 
 def proposition(view: View, ident: str, as_of: str | None = None) -> dict[str, Any]:
     """One grade's full reasoning (``veracity explain --json``), with the subject and object ids for links."""
-    grade = explain_view(view, ident, as_of=as_of)
+    grade = gradecache.graded(view, as_of).find(ident)
     data = explanation(grade, namer(view))
     p = grade.proposition
     data.update(subject_name=view.name(p.subject), object_name=p.object if p.object_literal else view.name(p.object),
@@ -191,7 +192,7 @@ def network(view: View, root: str, *, depth: int = 1, min_grade: str | None = No
     if depth > 3:
         raise InvalidInput(f"depth must be 1 to 3, not {depth}", fix="use depth=1 or 2")
     walk: Any = view  # the View satisfies analyse.network's EvidenceView protocol, as the CLI's does
-    net = nw.require_nodes(nw.ego(walk, root, depth, min_grade, as_of, grader_for(view, as_of)), root)
+    net = nw.require_nodes(nw.ego(walk, root, depth, min_grade, as_of, gradecache.graded(view, as_of).triple), root)
     top = str(net.root)
     name = cache(view.name)
     edges = [edge_dict(e, name) for e in sorted(net.edges.values(), key=lambda e: (-e.size, e.source, e.predicate))]
@@ -209,7 +210,7 @@ def paths(view: View, a: str, b: str, max_len: int = 3, as_of: str | None = None
     return [{"nodes": [{"id": n, "name": name(n)} for n in chain.nodes],
              "hops": [{"source": h.source, "target": h.target, "edges": [edge_dict(e, name) for e in h.edges]}
                       for h in chain.hops]}
-            for chain in nw.paths(cast(Any, view), a, b, max_len, as_of, grader_for(view, as_of))]
+            for chain in nw.paths(cast(Any, view), a, b, max_len, as_of, gradecache.graded(view, as_of).triple)]
 
 
 def actor(view: View, key: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from veracity.serve.web import documents as docs
+from veracity.serve.web import gradecache
 from veracity.serve.web import models as M
 from veracity.serve.web import queries as q
 from veracity.serve.web.deps import AsOf, DateFrom, DateTo, Name, PagingDep, SettingsDep, StoreDep, ViewDep, extractor
@@ -135,6 +136,7 @@ def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
 
     made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer,
                          {str(k): v for k, v in body.correction.items()} if body.correction else None)
+    gradecache.touched()
     view = store.view()
     out: dict[str, Any] = {"assertion_id": made.assertion_id, "verdict": made.verdict.value, "note": made.note,
                            "reviewer": made.reviewer, **q.graded(view, made.assertion_id)}
@@ -153,6 +155,7 @@ def judge(store: StoreDep, body: M.JudgementIn) -> dict[str, Any]:
     from veracity.assess.judge import judge as record
 
     prop, made = record(store, body.proposition, body.verdict, body.note, body.analyst, body.organisation)
+    gradecache.touched()
     return {"proposition": prop.id, "verdict": body.verdict, "assertion_id": made.id, "analyst": body.analyst,
             "note": body.note, "grade": q.grade_of(store.view(), prop.id)}
 
@@ -161,7 +164,10 @@ def judge(store: StoreDep, body: M.JudgementIn) -> dict[str, Any]:
 def ingest(request: Request, store: StoreDep, settings: SettingsDep, files: Annotated[list[UploadFile], File()],
            extract: bool = True) -> dict[str, Any]:
     """Ingest uploaded files (``veracity ingest``): each is read, extracted and stored; bad files are listed."""
-    return ingest_uploads(store, settings, files, extractor(request) if extract else None)
+    try:
+        return ingest_uploads(store, settings, files, extractor(request) if extract else None)
+    finally:
+        gradecache.touched()
 
 
 @router.get("/export/{fmt}", response_class=FileResponse, tags=["documents"])
