@@ -64,6 +64,7 @@ class Graded:
     assessor: Assessor
     grades: dict[Any, Grade] = field(default_factory=dict)
     everything: list[Grade] | None = None
+    by_id: dict[str, dict[str, Any]] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def grade(self, prop: Any) -> Grade:
@@ -84,6 +85,12 @@ class Graded:
             self.everything = sorted((self.grade(p) for p in self.assessor.propositions()),
                                      key=lambda g: (-g.probability, g.id))
         return self.everything
+
+    def summaries(self) -> dict[str, dict[str, Any]]:
+        """Every grade's summary by proposition id (callers copy what they change: this is shared)."""
+        if self.by_id is None:
+            self.by_id = {g.id: g.summary() for g in self.all()}
+        return self.by_id
 
     def find(self, ident: str) -> Grade:
         """A grade by proposition id or unique prefix (``explain_view``)."""

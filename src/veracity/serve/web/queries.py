@@ -7,6 +7,7 @@ Nothing here builds SQL or HTML.
 
 from __future__ import annotations
 
+import weakref
 from functools import cache
 from typing import Any, cast
 
@@ -38,10 +39,33 @@ def actors(view: View, *, include_unmentioned: bool = False, q: str | None = Non
     return where(summary.actors(view, include_unmentioned=include_unmentioned), [named, equals("type", type)])
 
 
+class _Named:
+    """A view whose ``name`` is remembered (one query per entity, not per row): a list of 100k claims names a few
+    thousand entities."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.name = cache(view.name)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.view, attr)
+
+
+_named: weakref.WeakKeyDictionary[View, _Named] = weakref.WeakKeyDictionary()
+
+
+def named(view: View) -> Any:
+    """The view with its names cached for as long as the view lives (a view is one request)."""
+    found = _named.get(view)
+    if found is None:
+        found = _named[view] = _Named(view)
+    return found
+
+
 def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
     """A claim as ``veracity claims --json`` shows it, plus the ids and offsets that links and highlights need."""
     a = ev.assertion
-    row = summary.evidence_dict(view, ev)
+    row = summary.evidence_dict(named(view), ev)
     row.update(subject_id=a.subject, object_id=None if a.object_literal else a.object, claimant_id=a.claimant,
                doc_id=a.doc_id, start=a.span[0], end=a.span[1],
                proposition=proposition_id(a.subject, a.predicate, a.object))
@@ -49,8 +73,9 @@ def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
 
 
 def grades_by_id(view: View, as_of: str | None) -> dict[str, dict[str, Any]]:
-    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds, kept per revision)."""
-    return {g.id: g.summary() for g in gradecache.graded(view, as_of).all()}
+    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds, kept per revision;
+    shared between requests, so read it, never change it)."""
+    return gradecache.graded(view, as_of).summaries()
 
 
 def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -135,7 +160,7 @@ def events(view: View, *, type: str | None = None, place: str | None = None, dat
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("date"), date_from, date_to))
     blamed = None if not perpetrator else (
         lambda r: any(perpetrator.lower() in p["actor"].lower() for p in r["perpetrators"]))
-    return where(summary.events(view), [equals("type", type), contains(("place", "country"), place), dated,
+    return where(summary.events(named(view)), [equals("type", type), contains(("place", "country"), place), dated,
                                         blamed])
 
 
@@ -215,7 +240,7 @@ def paths(view: View, a: str, b: str, max_len: int = 3, as_of: str | None = None
 
 def actor(view: View, key: str) -> dict[str, Any]:
     """An actor's profile (``veracity actor --json``) with alias origins and linkable claims about and by it."""
-    profile = summary.actor_profile(view, key)
+    profile = summary.actor_profile(named(view), key)
     ident = profile["id"]
     profile["alias_origins"] = [{"surface": s, "origin": o}
                                 for s, o in sorted({(a.surface, a.origin.value) for a in view.aliases(ident)})]
