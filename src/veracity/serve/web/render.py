@@ -64,6 +64,10 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     return HTMLResponse(html, status_code=status)
 
 
+ROLE_NAMES = {"responsible_for": "perpetrator"}
+"""A role's name in the reader: the vocabulary's event roles as they are, ``responsible_for`` as perpetrator."""
+
+
 def spans(text: str, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Cut ``text`` at every mark boundary into pieces, each listing the marks that cover it.
 
@@ -80,13 +84,33 @@ def spans(text: str, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         covering = [m for m in marks if m["start"] <= start and end <= m["end"]]
         pieces.append({"text": text[start:end], "start": start,
                        "claims": [m["id"] for m in covering if m["kind"] == "claim"],
-                       "entities": [m for m in covering if m["kind"] != "claim"]})
+                       "roles": sorted({m["role"] for m in covering if m["kind"] == "role"}),
+                       "entities": [m for m in covering if m["kind"] not in ("claim", "role")]})
     return pieces
 
 
+def role_marks(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where each event role's filler stands in its sentence: the perpetrator of a ``responsible_for`` claim (its
+    subject), and the target, victim, weapon or place of a role (its object, an entity or a literal)."""
+    text, marks = doc["text"], []
+    for row in [*doc["roles"], *(c for c in doc["claims"] if c["predicate"] in ROLE_NAMES)]:
+        end_name = "subject" if row["predicate"] in ROLE_NAMES else "object"
+        filler, filler_id = row[end_name], row[f"{end_name}_id"]
+        inside = [m for m in doc["mentions"] if row["start"] <= m["start"] and m["end"] <= row["end"]
+                  and filler_id and m["entity_id"] == filler_id]
+        found = [(m["start"], m["end"]) for m in inside]
+        if not found and filler:
+            at = text.lower().find(str(filler).lower(), row["start"], row["end"])
+            found = [(at, at + len(str(filler)))] if at >= 0 else []
+        role = ROLE_NAMES.get(row["predicate"], row["predicate"])
+        marks += [{"start": s, "end": e, "kind": "role", "role": role} for s, e in found]
+    return marks
+
+
 def reader_pieces(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """The reader's pieces of one document: mentions by entity kind, claims by assertion id."""
+    """The reader's pieces of one document: mentions by entity kind, claims by assertion id, event roles."""
     marks = [{"start": m["start"], "end": m["end"], "kind": m["kind"], "entity_id": m["entity_id"],
               "name": m["name"]} for m in doc["mentions"]]
     marks += [{"start": c["start"], "end": c["end"], "kind": "claim", "id": c["id"]} for c in doc["claims"]]
+    marks += role_marks(doc)
     return spans(doc["text"], marks)
