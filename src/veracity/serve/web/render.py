@@ -54,7 +54,47 @@ def grade_words() -> list[str]:
     return [b.word for b in bands()]
 
 
-TEMPLATES.globals.update(link=link, seg=segment, version=__version__, grade_words=grade_words)
+def _year(date: str) -> float | None:
+    """A partial date (YYYY[-MM[-DD]]) as a fractional year at its start; ``None`` when it cannot be read."""
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2]) if len(parts) > 2 else 1
+    except ValueError:
+        return None
+    return year + (month - 1) / 12 + (day - 1) / 365
+
+
+def timeline_chart(entries: list[dict[str, Any]], width: int = 960, lane: int = 26) -> dict[str, Any]:
+    """Positions for the timeline's SVG: one dot per dated event in a lane per event type, sized by the highest
+    death toll any source gave, and yearly ticks. Numbers and the entries' own strings only; the template escapes
+    every label, so an event name stays text inside ``<title>``."""
+    dated = [(e, _year(e["date"])) for e in entries if e.get("date")]
+    dated = [(e, x) for e, x in dated if x is not None]
+    types = sorted({e.get("type") or "other" for e, _ in dated})
+    left, right = 130, width - 20
+    if not dated:
+        return {"width": width, "height": 0, "dots": [], "ticks": [], "lanes": []}
+    low, high = min(x for _, x in dated), max(x for _, x in dated)
+    low, high = float(int(low)), float(int(high) + 1)
+    scale = (right - left) / (high - low)
+    step = max(1, round((high - low) / 12))
+    dots = []
+    for e, x in dated:
+        killed = max([f["killed"] for f in e.get("figures", []) if f.get("killed") is not None], default=None)
+        radius = 4 + min(10, int((killed or 0) ** 0.5))
+        dots.append({"x": round(left + (x - low) * scale, 1), "y": 30 + types.index(e.get("type") or "other") * lane,
+                     "r": radius, "id": e["id"], "label": e["label"], "date": e["date"], "killed": killed,
+                     "type": e.get("type") or "other"})
+    ticks = [{"x": round(left + (year - low) * scale, 1), "label": str(year)}
+             for year in range(int(low), int(high) + 1, step)]
+    return {"width": width, "height": 40 + len(types) * lane, "dots": dots, "ticks": ticks,
+            "lanes": [{"y": 30 + i * lane, "label": t} for i, t in enumerate(types)]}
+
+
+TEMPLATES.globals.update(link=link, seg=segment, version=__version__, grade_words=grade_words,
+                         timeline_chart=timeline_chart)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
