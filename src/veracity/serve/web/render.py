@@ -70,8 +70,11 @@ def timeline_chart(entries: list[dict[str, Any]], width: int = 960, lane: int = 
     """Positions for the timeline's SVG: one dot per dated event in a lane per event type, sized by the highest
     death toll any source gave, and yearly ticks. Numbers and the entries' own strings only; the template escapes
     every label, so an event name stays text inside ``<title>``."""
-    dated = [(e, _year(e["date"])) for e in entries if e.get("date")]
-    dated = [(e, x) for e, x in dated if x is not None]
+    dated: list[tuple[dict[str, Any], float]] = []
+    for e in entries:
+        x = _year(e["date"]) if e.get("date") else None
+        if x is not None:
+            dated.append((e, x))
     types = sorted({e.get("type") or "other" for e, _ in dated})
     left, right = 130, width - 20
     if not dated:
