@@ -155,7 +155,14 @@ def emit(result: dict[str, Any], columns: Sequence[Column], as_json: bool, what:
         for row in items:
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
     else:
-        render(items, columns, title=title, blocks=blocks)
+        reported = [r for r in items if not r.get("background")]
+        background = [r for r in items if r.get("background")]
+        if reported or not background:
+            render(reported, columns, title=title, blocks=blocks)
+        if background:
+            wrapping_console().rule("background: curated registry affiliations (not reporting; one public source "
+                                    "each)")
+            render(background, columns, blocks=blocks)
     total, first = result["total"], result["offset"] + 1
     if not as_json or len(items) < total:
         span = f"{first}-{result['offset'] + len(items)} of {total}" if items else f"none of {total}"

@@ -96,7 +96,10 @@ def test_tables_fit_80_columns_and_never_print_none(demo_db: Path, command: list
 def test_wide_terminals_show_more_columns_and_cut_with_an_ellipsis(demo_db: Path) -> None:
     _, narrow = run(demo_db, "claims", "--limit", "5", columns=80)
     _, wide = run(demo_db, "claims", "--limit", "5", columns=160)
-    assert "quote" not in narrow.splitlines()[1] and "quote" in wide.splitlines()[1]
+    def header(out: str) -> str:
+        return next(line for line in out.splitlines() if "claimant" in line)
+
+    assert "quote" not in header(narrow) and "quote" in header(wide)
     assert "…" in narrow
     assert max(len(line) for line in wide.splitlines()) > 80
 
