@@ -33,3 +33,27 @@ def test_bench_engine_runs_and_prints_figures() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     for figure in ("single process", "dask, 2 workers", "overhead at 1 worker", "worker peak RSS at", "rows/s"):
         assert figure in done.stdout
+
+
+def test_synthetic_store_and_page_bench_run_small(tmp_path: Path) -> None:
+    """bench/synthetic_store.py builds a store whose quotes sit at their offsets; bench_pages times it."""
+    db = tmp_path / "synthetic.db"
+    done = subprocess.run([sys.executable, str(BENCH / "synthetic_store.py"), str(db), "--size", "400"],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "'assertions': 400" in done.stdout
+    from veracity.store import open_store
+
+    store = open_store(f"sqlite:///{db}")
+    view = store.view()
+    texts = {d.id: d.text for d in view.documents()}
+    found = list(view.evidence())
+    assert len(found) == 400 and {e.assertion.stance.value for e in found} == {"asserts", "denies"}
+    assert all(texts[e.assertion.doc_id][e.assertion.span[0]:e.assertion.span[1]] == e.assertion.quote
+               for e in found)
+    store.close()
+    done = subprocess.run([sys.executable, str(BENCH / "bench_pages.py"), "--db", str(db), "--runs", "2",
+                           "--pages", "overview,actor,propositions"],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "p95 ms" in done.stdout and "actor" in done.stdout and "claims" not in done.stdout

@@ -146,8 +146,7 @@ def test_demo_review_id_prefixes(demo_copy, key, problem):
 
 def test_demo_claims_print_short_ids_that_review_accepts(demo_copy):
     out = cli(demo_copy, "claims", "--about", "ISKP")
-    short = out.split()[0]
-    assert len(short) == 8
+    short = next(word for word in out.split() if len(word) == 8 and all(c in "0123456789abcdef" for c in word))
     assert f"recorded confirm on {short}" in cli(demo_copy, "review", short, "confirm")
 
 

@@ -97,21 +97,25 @@ def timeline(
 ) -> None:
     """Events in date order with precision, casualty figures and sources, and claims about them over time."""
     from veracity.analyse.timeline import timeline as build
+    from veracity.serve.cli_table import wrapping_console
 
+    out = wrapping_console()
     view = open_store().view()
     label = _namer(view)
     for entry in build(view, actor, place, date_from, date_to):
         where = escape(entry.place or entry.country or "")
-        console.print(f"[bold]{escape(entry.date or 'undated')}[/bold] ({entry.precision or '-'}) "
-                      f"{escape(entry.event.name)} {escape(f'[{entry.event.type}]')} {where}")
+        out.print(f"[bold]{escape(entry.date or 'undated')}[/bold] ({entry.precision or '-'}) "
+                  f"{escape(entry.event.name)} {escape(f'[{entry.event.type}]')} {where}")
         for fig in entry.figures:
             source = escape(fig.outlet or fig.source or "no source")
-            console.print(f"  killed {fig.killed}, injured {fig.injured} - {source} {escape(fig.published or '')}")
+            counts = ", ".join(f"{what} {n}" for what, n in (("killed", fig.killed), ("injured", fig.injured))
+                               if n is not None) or "no figures"
+            out.print(f"  {counts} - {source} {escape(fig.published or '')}".rstrip())
         for line in entry.lines:
             denied = f"; denied by {escape(', '.join(label(c) for _, c in line.denials))}" if line.denials else ""
-            console.print(f"  {escape(line.first_seen or '?')} {escape(label(line.subject))} {line.predicate} "
-                          f"{escape(label(line.object))} - first by {escape(label(line.first_claimant or '?'))}, "
-                          f"{len(line.claimants)} reports{denied}")
+            out.print(f"  {escape(line.first_seen or '?')} {escape(label(line.subject))} {line.predicate} "
+                      f"{escape(label(line.object))} - first by {escape(label(line.first_claimant or '?'))}, "
+                      f"{len(line.claimants)} reports{denied}")
 
 
 def surges(

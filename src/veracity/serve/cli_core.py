@@ -154,30 +154,6 @@ def _print_record(record: dict[str, Any]) -> None:
                       f"{claim['predicate']} {escape(claim['object'])}")
 
 
-def documents() -> None:
-    """List stored documents."""
-    table = Table("name", "published", "outlet", "title", "id")
-    for doc in open_store().view().documents():
-        table.add_row(escape(doc.name), doc.published or "", escape(doc.outlet or ""),
-                      escape((doc.title or "")[:60]), doc.id[:12])
-    console.print(table)
-
-
-def actors(
-    all_: bool = typer.Option(False, "--all", help="Include registry actors never mentioned."),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines."),
-) -> None:
-    """Actors with their merged aliases, most mentioned first."""
-    from veracity.store.summary import actors as list_actors
-
-    found = list_actors(open_store().view(), include_unmentioned=all_)
-    if as_json:
-        for actor in found:
-            typer.echo(json.dumps(actor, ensure_ascii=False))
-        return
-    console.print(actors_table(found))
-
-
 def actors_table(found: list[dict[str, Any]]) -> Table:
     table = Table("actor", "type", "mentions", "surface forms")
     for a in found:
@@ -213,41 +189,6 @@ def claim_line(row: dict[str, Any]) -> str:
     return (f"{short}[bold]{escape(row['claimant'])}[/bold]{background} [{colour}]{row['stance']}[/{colour}] "
             f"{escape(row['subject'])} [cyan]{row['predicate']}[/cyan] {escape(row['object'])}{hedge}\n"
             f"    [dim]{escape(source)}[/dim]: “{escape(row['quote'])}”")
-
-
-def claims(
-    about: str = typer.Option(None, "--about", help="Only claims whose subject or object is this actor."),
-    by: str = typer.Option(None, "--by", help="Only claims made by this claimant."),
-    as_of: str = typer.Option(None, "--as-of", help="Only documents published by this date."),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines."),
-) -> None:
-    """Attributed claims with claimant, stance, hedge and their sentence."""
-    from veracity.store.summary import claims as list_claims
-
-    found = list_claims(open_store().view(), about=about, by=by, as_of=as_of)
-    if as_json:
-        for row in found:
-            typer.echo(json.dumps(row, ensure_ascii=False))
-        return
-    for row in (r for r in found if not r["background"]):
-        console.print(claim_line(row))
-    background = [r for r in found if r["background"]]
-    if background:
-        console.rule("background: curated registry affiliations (not reporting; one public source each)")
-    for row in background:
-        console.print(claim_line(row))
-
-
-def events(as_json: bool = typer.Option(False, "--json", help="JSON lines.")) -> None:
-    """Dated events with place, casualties and who is said to be behind them (and by whom)."""
-    from veracity.store.summary import events as list_events
-
-    found = list_events(open_store().view())
-    if as_json:
-        for row in found:
-            typer.echo(json.dumps(row, ensure_ascii=False))
-        return
-    console.print(events_table(found))
 
 
 def events_table(found: list[dict[str, Any]]) -> Table:
@@ -355,6 +296,7 @@ def watch(
 
 def register(app: typer.Typer) -> None:
     """Add the core commands."""
-    for command in (ingest, build, extract, documents, actors, actor, claims, events, review, demo, warnings,
-                    watch):
+    from veracity.serve import cli_lists
+
+    for command in (ingest, build, extract, *cli_lists.COMMANDS, actor, review, demo, warnings, watch):
         app.command(name=command.__name__)(handle_errors(command))

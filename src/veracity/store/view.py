@@ -304,6 +304,13 @@ class View:
             grouped[review.assertion_id].append(review)
         return grouped
 
+    def assertion(self, assertion_id: str) -> Any:
+        """One assertion by full id, its entities canonicalised as ``evidence`` gives them."""
+        rows = self._all(select(S.assertions).where(S.assertions.c.id == assertion_id))
+        if not rows:
+            raise NotFound(f"no assertion has the id {assertion_id!r}", fix="copy an id from `veracity claims`")
+        return self._canonical_assertion(R.row_assertion(rows[0]))
+
     def reviews(self, assertion_id: str | None = None) -> list[Review]:
         stmt = select(S.reviews).order_by(S.reviews.c.created_at).where(*self._table_filter("reviews"))
         if assertion_id:

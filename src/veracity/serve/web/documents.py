@@ -10,7 +10,9 @@ import re
 from functools import cache
 from typing import Any
 
+from veracity.analyse.timeline import in_range
 from veracity.model.records import EntityKind
+from veracity.serve.web.listing import contains, where
 from veracity.serve.web.queries import add_grades, claim_row, grades_by_id
 from veracity.store import View, summary
 
@@ -25,9 +27,25 @@ def document_row(doc: Any) -> dict[str, Any]:
             "url": doc.url, "language": doc.language, "chars": len(doc.text)}
 
 
-def documents(view: View, as_of: str | None = None) -> list[dict[str, Any]]:
-    """Stored documents (``veracity documents``) as rows."""
-    return [document_row(d) for d in view.documents(as_of=as_of)]
+def fit_span(text: str, start: int, end: int, surface: str) -> tuple[int, int]:
+    """The offsets of ``surface`` inside a stored span that is wider than it (extraction can keep a trailing
+    stop: "ISIS-K." for the surface "ISIS-K"), so a highlight covers the name alone; other spans are kept."""
+    seen = text[start:end]
+    if seen == surface or not surface or surface not in seen:
+        return start, end
+    at = start + seen.index(surface)
+    return at, at + len(surface)
+
+
+def documents(view: View, as_of: str | None = None, *, outlet: str | None = None, date_from: str | None = None,
+              date_to: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+    """Stored documents (``veracity documents``) as rows, newest first and undated ones (registry entries) last,
+    filtered by an outlet substring, a publication date range and a substring of the name or title (``q``)."""
+    dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
+    rows = where([document_row(d) for d in view.documents(as_of=as_of)],
+                 [contains(("outlet",), outlet), dated, contains(("name", "title"), q)])
+    newest = sorted((r for r in rows if r["published"]), key=lambda r: r["published"], reverse=True)
+    return newest + [r for r in rows if not r["published"]]
 
 
 def document(view: View, key: str) -> dict[str, Any]:
@@ -38,8 +56,9 @@ def document(view: View, key: str) -> dict[str, Any]:
     doc = view.document(key)
     kinds = cache(lambda i: view.entity(view.canonical(i)).kind.value)
     name = cache(view.name)
-    mentions = [{"start": m.start, "end": m.end, "surface": m.surface, "entity_id": view.canonical(m.entity_id),
-                 "name": name(m.entity_id), "kind": kinds(m.entity_id)} for m in view.mentions(doc_id=doc.id)]
+    mentions = [{"start": start, "end": end, "surface": m.surface, "entity_id": view.canonical(m.entity_id),
+                 "name": name(m.entity_id), "kind": kinds(m.entity_id)}
+                for m in view.mentions(doc_id=doc.id) for start, end in [fit_span(doc.text, m.start, m.end, m.surface)]]
     assertions = [claim_row(view, ev) for ev in view.evidence(doc_id=doc.id, include_superseded=True)]
     role = summary.ROLE_PREDICATES
     events = sorted({(m["entity_id"], m["name"]) for m in mentions if m["kind"] == EntityKind.EVENT.value}

@@ -24,11 +24,14 @@ class Paging:
     limit: int = 50
     sort: str | None = None
 
-    def check(self, sortable: Sequence[str]) -> Paging:
-        """Reject a negative offset, a limit outside 1..MAX_LIMIT and a sort key this list does not have."""
+    def check(self, sortable: Sequence[str], cap: int | None = MAX_LIMIT) -> Paging:
+        """Reject a negative offset, a limit outside 1..cap and a sort key this list does not have.
+
+        ``cap`` is None only for callers that are not a server (the CLI's ``--limit 0``: every row).
+        """
         if self.offset < 0:
             raise InvalidInput(f"offset must be 0 or more, not {self.offset}", fix="use offset=0")
-        if not 1 <= self.limit <= MAX_LIMIT:
+        if self.limit < 1 or (cap is not None and self.limit > cap):
             raise InvalidInput(f"limit must be 1 to {MAX_LIMIT}, not {self.limit}", fix="use limit=50")
         if self.sort and self.sort.lstrip("-") not in sortable:
             raise InvalidInput(f"cannot sort by {self.sort!r}", fix=f"sort by one of: {', '.join(sortable)}")
@@ -44,9 +47,10 @@ def _sort_value(value: Any) -> tuple[int, Any]:
     return (1, str(value).lower())
 
 
-def page(rows: Iterable[dict[str, Any]], paging: Paging, sortable: Sequence[str]) -> dict[str, Any]:
+def page(rows: Iterable[dict[str, Any]], paging: Paging, sortable: Sequence[str], cap: int | None = MAX_LIMIT
+         ) -> dict[str, Any]:
     """One page of rows with the total, so a client can draw the pager: ``{total, offset, limit, sort, items}``."""
-    paging.check(sortable)
+    paging.check(sortable, cap)
     found = list(rows)
     if paging.sort:
         key = paging.sort.lstrip("-")

@@ -126,21 +126,66 @@ class SearchResult(BaseModel):
     claims: list[SearchHit]
 
 
+CORRECTABLE = Literal["claimant", "stance", "subject", "predicate", "object", "hedge"]
+
+
 class ReviewIn(BaseModel):
-    """An analyst's verdict on one assertion (by id or unique prefix)."""
+    """An analyst's verdict on one assertion (by id or unique prefix); ``correct`` takes the corrected slots."""
 
     assertion_id: str = Field(min_length=6, max_length=64)
     verdict: Literal["confirm", "reject", "correct"]
     note: str = Field("", max_length=2000)
     reviewer: str = Field("analyst", min_length=1, max_length=100)
+    correction: dict[CORRECTABLE, str] | None = Field(None, description="correct: the slots that were misread")
+
+
+class Grade(Open):
+    """A proposition's grade after a write: the shape of ``veracity assess --json``."""
+
+    id: str
+    probability: float
+    word: str
+    admiralty: int
+    code: str
+    lines: int
+    opposing_lines: int
+    reports: int
 
 
 class ReviewOut(BaseModel):
+    """What was recorded, the proposition it bears on and that proposition's grade now (``None`` when no line is
+    left to grade it); a correction also names the corrected assertion's proposition and grade."""
+
     assertion_id: str
     verdict: str
     note: str
     reviewer: str
     proposition: str | None = None
+    grade: Grade | None = None
+    corrected_assertion: str | None = None
+    corrected_proposition: str | None = None
+    corrected_grade: Grade | None = None
+
+
+class JudgementIn(BaseModel):
+    """An analyst's own judgement of a proposition (``veracity judge``), by id or unique prefix."""
+
+    proposition: str = Field(min_length=4, max_length=64)
+    verdict: Literal["agree", "disagree", "uncertain"]
+    note: str = Field("", max_length=2000)
+    analyst: str = Field("analyst", min_length=1, max_length=100)
+    organisation: str = Field("", max_length=200)
+
+
+class JudgementOut(BaseModel):
+    """The judgement stored as the analyst's own line (``assertion_id``) and the proposition's grade with it."""
+
+    proposition: str
+    verdict: str
+    assertion_id: str
+    analyst: str
+    note: str
+    grade: Grade | None = None
 
 
 class IngestOut(BaseModel):

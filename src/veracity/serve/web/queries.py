@@ -7,30 +7,65 @@ Nothing here builds SQL or HTML.
 
 from __future__ import annotations
 
+import weakref
 from functools import cache
 from typing import Any, cast
 
 from veracity.analyse import network as nw
-from veracity.analyse.grades import grader_for
 from veracity.analyse.scale import word_floor
 from veracity.analyse.timeline import Entry, in_range
 from veracity.analyse.timeline import timeline as build_timeline
-from veracity.assess import ach_view, assess_view, explain_view, explanation
+from veracity.assess import ach_view, explanation
 from veracity.assess.propositions import proposition_id
 from veracity.assess.service import namer
-from veracity.model.errors import InvalidInput
+from veracity.model.errors import InvalidInput, NotFound
 from veracity.model.records import EntityKind, Evidence, Stance
-from veracity.serve.web.listing import equals, where
+from veracity.serve.web import gradecache
+from veracity.serve.web.listing import contains, equals, where
 from veracity.store import View, summary
 from veracity.store.summary import ROLE_PREDICATES
 
 CLAIM_SORTS = ("published", "claimant", "subject", "predicate", "object", "stance", "probability", "outlet")
+ACTOR_SORTS = ("name", "type", "mentions")
+PROPOSITION_SORTS = ("probability", "admiralty", "lines", "opposing_lines", "reports", "contested", "statement")
+EVENT_SORTS = ("date", "label", "type", "place", "killed", "injured")
+DOCUMENT_SORTS = ("published", "name", "title", "outlet", "chars")
+
+
+def actors(view: View, *, include_unmentioned: bool = False, q: str | None = None, type: str | None = None
+           ) -> list[dict[str, Any]]:
+    """Actors (``veracity actors``) whose name or an alias contains ``q``, of one ``type`` (group, state, ...)."""
+    named = None if not q else (lambda a: q.lower() in " ".join([a["name"], *a["surfaces"]]).lower())
+    return where(summary.actors(view, include_unmentioned=include_unmentioned), [named, equals("type", type)])
+
+
+class _Named:
+    """A view whose ``name`` is remembered (one query per entity, not per row): a list of 100k claims names a few
+    thousand entities."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.name = cache(view.name)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.view, attr)
+
+
+_named: weakref.WeakKeyDictionary[View, _Named] = weakref.WeakKeyDictionary()
+
+
+def named(view: View) -> Any:
+    """The view with its names cached for as long as the view lives (a view is one request)."""
+    found = _named.get(view)
+    if found is None:
+        found = _named[view] = _Named(view)
+    return found
 
 
 def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
     """A claim as ``veracity claims --json`` shows it, plus the ids and offsets that links and highlights need."""
     a = ev.assertion
-    row = summary.evidence_dict(view, ev)
+    row = summary.evidence_dict(named(view), ev)
     row.update(subject_id=a.subject, object_id=None if a.object_literal else a.object, claimant_id=a.claimant,
                doc_id=a.doc_id, start=a.span[0], end=a.span[1],
                proposition=proposition_id(a.subject, a.predicate, a.object))
@@ -38,8 +73,9 @@ def claim_row(view: View, ev: Evidence) -> dict[str, Any]:
 
 
 def grades_by_id(view: View, as_of: str | None) -> dict[str, dict[str, Any]]:
-    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds)."""
-    return {g.id: g.summary() for g in assess_view(view, as_of=as_of)}
+    """Every proposition's grade summary by id (one assessor, as the CLI's ``assess`` builds, kept per revision;
+    shared between requests, so read it, never change it)."""
+    return gradecache.graded(view, as_of).summaries()
 
 
 def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -53,8 +89,9 @@ def add_grades(rows: list[dict[str, Any]], grades: dict[str, dict[str, Any]]) ->
 def claims(view: View, *, about: str | None = None, by: str | None = None, predicate: str | None = None,
            stance: str | None = None, min_grade: str | None = None, date_from: str | None = None,
            date_to: str | None = None, as_of: str | None = None, doc_id: str | None = None,
-           graded: bool = True) -> list[dict[str, Any]]:
-    """Claims (event roles excluded) filtered as ``/api/claims`` takes them, each with its proposition's grade."""
+           outlet: str | None = None, graded: bool = True) -> list[dict[str, Any]]:
+    """Claims (event roles excluded) filtered as ``/api/claims`` and ``veracity claims`` take them, each with its
+    proposition's grade; ``outlet`` is a case-insensitive substring of the outlet's name."""
     if stance and stance not in {s.value for s in Stance}:
         raise InvalidInput(f"unknown stance {stance!r}", fix="use asserts or denies")
     floor = word_floor(min_grade) if min_grade else None
@@ -67,14 +104,31 @@ def claims(view: View, *, about: str | None = None, by: str | None = None, predi
     add_grades(rows, grades)
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("published"), date_from, date_to))
     floored = None if floor is None else (lambda r: r["probability"] is not None and r["probability"] >= floor)
-    return where(rows, [equals("stance", stance), dated, floored])
+    return where(rows, [equals("stance", stance), dated, floored, contains(("outlet",), outlet)])
+
+
+def grade_of(view: View, ident: str, as_of: str | None = None) -> dict[str, Any] | None:
+    """A proposition's grade summary (``veracity assess --json``), or ``None`` when nothing grades it any more
+    (its only line was rejected, say)."""
+    try:
+        return gradecache.graded(view, as_of).find(ident).summary()
+    except NotFound:
+        return None
+
+
+def graded(view: View, assertion_id: str) -> dict[str, Any]:
+    """The proposition an assertion (by full id) bears on and its grade now: what a review's reply shows."""
+    a = view.assertion(assertion_id)
+    ident = proposition_id(a.subject, a.predicate, a.object)
+    return {"proposition": ident, "grade": grade_of(view, ident)}
 
 
 def propositions(view: View, about: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
     """Every graded proposition with its statement in names, best supported first (``veracity assess``)."""
     name = namer(view)
     found = []
-    for grade in assess_view(view, about=about, as_of=as_of):
+    about_id = view.find_entity(about).id if about else None
+    for grade in gradecache.graded(view, as_of).all(about_id):
         row = grade.summary()
         p = grade.proposition
         row.update(subject_name=name(p.subject), object_name=p.object if p.object_literal else name(p.object),
@@ -86,7 +140,7 @@ def propositions(view: View, about: str | None = None, as_of: str | None = None)
 
 def proposition(view: View, ident: str, as_of: str | None = None) -> dict[str, Any]:
     """One grade's full reasoning (``veracity explain --json``), with the subject and object ids for links."""
-    grade = explain_view(view, ident, as_of=as_of)
+    grade = gradecache.graded(view, as_of).find(ident)
     data = explanation(grade, namer(view))
     p = grade.proposition
     data.update(subject_name=view.name(p.subject), object_name=p.object if p.object_literal else view.name(p.object),
@@ -100,11 +154,14 @@ def proposition(view: View, ident: str, as_of: str | None = None) -> dict[str, A
 
 
 def events(view: View, *, type: str | None = None, place: str | None = None, date_from: str | None = None,
-           date_to: str | None = None) -> list[dict[str, Any]]:
-    """Events (``veracity events --json``) filtered by type, place substring and a date range."""
+           date_to: str | None = None, perpetrator: str | None = None) -> list[dict[str, Any]]:
+    """Events (``veracity events --json``) filtered by type, place or country substring, a date range and a
+    substring of the name of an actor said (by anyone) to be behind them."""
     dated = None if not (date_from or date_to) else (lambda r: in_range(r.get("date"), date_from, date_to))
-    placed = None if not place else (lambda r: place.lower() in str(r.get("place") or "").lower())
-    return where(summary.events(view), [equals("type", type), placed, dated])
+    blamed = None if not perpetrator else (
+        lambda r: any(perpetrator.lower() in p["actor"].lower() for p in r["perpetrators"]))
+    return where(summary.events(named(view)), [equals("type", type), contains(("place", "country"), place), dated,
+                                        blamed])
 
 
 def entry_dict(entry: Entry, name: Any) -> dict[str, Any]:
@@ -160,7 +217,7 @@ def network(view: View, root: str, *, depth: int = 1, min_grade: str | None = No
     if depth > 3:
         raise InvalidInput(f"depth must be 1 to 3, not {depth}", fix="use depth=1 or 2")
     walk: Any = view  # the View satisfies analyse.network's EvidenceView protocol, as the CLI's does
-    net = nw.require_nodes(nw.ego(walk, root, depth, min_grade, as_of, grader_for(view, as_of)), root)
+    net = nw.require_nodes(nw.ego(walk, root, depth, min_grade, as_of, gradecache.graded(view, as_of).triple), root)
     top = str(net.root)
     name = cache(view.name)
     edges = [edge_dict(e, name) for e in sorted(net.edges.values(), key=lambda e: (-e.size, e.source, e.predicate))]
@@ -178,12 +235,12 @@ def paths(view: View, a: str, b: str, max_len: int = 3, as_of: str | None = None
     return [{"nodes": [{"id": n, "name": name(n)} for n in chain.nodes],
              "hops": [{"source": h.source, "target": h.target, "edges": [edge_dict(e, name) for e in h.edges]}
                       for h in chain.hops]}
-            for chain in nw.paths(cast(Any, view), a, b, max_len, as_of, grader_for(view, as_of))]
+            for chain in nw.paths(cast(Any, view), a, b, max_len, as_of, gradecache.graded(view, as_of).triple)]
 
 
 def actor(view: View, key: str) -> dict[str, Any]:
     """An actor's profile (``veracity actor --json``) with alias origins and linkable claims about and by it."""
-    profile = summary.actor_profile(view, key)
+    profile = summary.actor_profile(named(view), key)
     ident = profile["id"]
     profile["alias_origins"] = [{"surface": s, "origin": o}
                                 for s, o in sorted({(a.surface, a.origin.value) for a in view.aliases(ident)})]

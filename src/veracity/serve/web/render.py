@@ -54,7 +54,50 @@ def grade_words() -> list[str]:
     return [b.word for b in bands()]
 
 
-TEMPLATES.globals.update(link=link, seg=segment, version=__version__, grade_words=grade_words)
+def _year(date: str) -> float | None:
+    """A partial date (YYYY[-MM[-DD]]) as a fractional year at its start; ``None`` when it cannot be read."""
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2]) if len(parts) > 2 else 1
+    except ValueError:
+        return None
+    return year + (month - 1) / 12 + (day - 1) / 365
+
+
+def timeline_chart(entries: list[dict[str, Any]], width: int = 960, lane: int = 26) -> dict[str, Any]:
+    """Positions for the timeline's SVG: one dot per dated event in a lane per event type, sized by the highest
+    death toll any source gave, and yearly ticks. Numbers and the entries' own strings only; the template escapes
+    every label, so an event name stays text inside ``<title>``."""
+    dated: list[tuple[dict[str, Any], float]] = []
+    for e in entries:
+        x = _year(e["date"]) if e.get("date") else None
+        if x is not None:
+            dated.append((e, x))
+    types = sorted({e.get("type") or "other" for e, _ in dated})
+    left, right = 130, width - 20
+    if not dated:
+        return {"width": width, "height": 0, "dots": [], "ticks": [], "lanes": []}
+    low, high = min(x for _, x in dated), max(x for _, x in dated)
+    low, high = float(int(low)), float(int(high) + 1)
+    scale = (right - left) / (high - low)
+    step = max(1, round((high - low) / 12))
+    dots = []
+    for e, x in dated:
+        killed = max([f["killed"] for f in e.get("figures", []) if f.get("killed") is not None], default=None)
+        radius = 4 + min(10, int((killed or 0) ** 0.5))
+        dots.append({"x": round(left + (x - low) * scale, 1), "y": 30 + types.index(e.get("type") or "other") * lane,
+                     "r": radius, "id": e["id"], "label": e["label"], "date": e["date"], "killed": killed,
+                     "type": e.get("type") or "other"})
+    ticks = [{"x": round(left + (year - low) * scale, 1), "label": str(year)}
+             for year in range(int(low), int(high) + 1, step)]
+    return {"width": width, "height": 40 + len(types) * lane, "dots": dots, "ticks": ticks,
+            "lanes": [{"y": 30 + i * lane, "label": t} for i, t in enumerate(types)]}
+
+
+TEMPLATES.globals.update(link=link, seg=segment, version=__version__, grade_words=grade_words,
+                         timeline_chart=timeline_chart)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -62,6 +105,10 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     html = TEMPLATES.get_template(name).render(request=request, csrf=csrf_token(request),
                                                here=lambda **c: with_params(request, **c), **context)
     return HTMLResponse(html, status_code=status)
+
+
+ROLE_NAMES = {"responsible_for": "perpetrator"}
+"""A role's name in the reader: the vocabulary's event roles as they are, ``responsible_for`` as perpetrator."""
 
 
 def spans(text: str, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -80,13 +127,33 @@ def spans(text: str, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         covering = [m for m in marks if m["start"] <= start and end <= m["end"]]
         pieces.append({"text": text[start:end], "start": start,
                        "claims": [m["id"] for m in covering if m["kind"] == "claim"],
-                       "entities": [m for m in covering if m["kind"] != "claim"]})
+                       "roles": sorted({m["role"] for m in covering if m["kind"] == "role"}),
+                       "entities": [m for m in covering if m["kind"] not in ("claim", "role")]})
     return pieces
 
 
+def role_marks(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where each event role's filler stands in its sentence: the perpetrator of a ``responsible_for`` claim (its
+    subject), and the target, victim, weapon or place of a role (its object, an entity or a literal)."""
+    text, marks = doc["text"], []
+    for row in [*doc["roles"], *(c for c in doc["claims"] if c["predicate"] in ROLE_NAMES)]:
+        end_name = "subject" if row["predicate"] in ROLE_NAMES else "object"
+        filler, filler_id = row[end_name], row[f"{end_name}_id"]
+        inside = [m for m in doc["mentions"] if row["start"] <= m["start"] and m["end"] <= row["end"]
+                  and filler_id and m["entity_id"] == filler_id]
+        found = [(m["start"], m["end"]) for m in inside]
+        if not found and filler:
+            at = text.lower().find(str(filler).lower(), row["start"], row["end"])
+            found = [(at, at + len(str(filler)))] if at >= 0 else []
+        role = ROLE_NAMES.get(row["predicate"], row["predicate"])
+        marks += [{"start": s, "end": e, "kind": "role", "role": role} for s, e in found]
+    return marks
+
+
 def reader_pieces(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """The reader's pieces of one document: mentions by entity kind, claims by assertion id."""
+    """The reader's pieces of one document: mentions by entity kind, claims by assertion id, event roles."""
     marks = [{"start": m["start"], "end": m["end"], "kind": m["kind"], "entity_id": m["entity_id"],
               "name": m["name"]} for m in doc["mentions"]]
     marks += [{"start": c["start"], "end": c["end"], "kind": "claim", "id": c["id"]} for c in doc["claims"]]
+    marks += role_marks(doc)
     return spans(doc["text"], marks)

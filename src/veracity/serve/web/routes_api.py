@@ -12,29 +12,24 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from veracity.serve.web import documents as docs
+from veracity.serve.web import gradecache
 from veracity.serve.web import models as M
 from veracity.serve.web import queries as q
 from veracity.serve.web.deps import AsOf, DateFrom, DateTo, Name, PagingDep, SettingsDep, StoreDep, ViewDep, extractor
 from veracity.serve.web.listing import page
 from veracity.serve.web.uploads import EXPORTS, export_file, ingest_uploads
-from veracity.store import summary
 
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": M.Error}, 404: {"model": M.Error}, 422: {"model": M.Error}}
 router = APIRouter(prefix="/api", responses=ERRORS)
-ACTOR_SORTS = ("name", "type", "mentions")
-PROPOSITION_SORTS = ("probability", "admiralty", "lines", "opposing_lines", "reports", "contested", "statement")
-EVENT_SORTS = ("date", "label", "type", "place", "killed", "injured")
-DOCUMENT_SORTS = ("published", "name", "title", "outlet", "chars")
+ACTOR_SORTS, PROPOSITION_SORTS, EVENT_SORTS, DOCUMENT_SORTS = (q.ACTOR_SORTS, q.PROPOSITION_SORTS, q.EVENT_SORTS,
+                                                                q.DOCUMENT_SORTS)
 
 
 @router.get("/actors", response_model=M.ActorPage, tags=["actors"])
-def actors(v: ViewDep, paging: PagingDep, all: bool = False, q_: Annotated[Name, Query(alias="q")] = None
-           ) -> dict[str, Any]:
+def actors(v: ViewDep, paging: PagingDep, all: bool = False, q_: Annotated[Name, Query(alias="q")] = None,
+           type: Name = None) -> dict[str, Any]:
     """Actors with merged aliases and mention counts (``veracity actors``); ``q`` filters by name or alias."""
-    rows = summary.actors(v, include_unmentioned=all)
-    if q_:
-        rows = [a for a in rows if q_.lower() in " ".join([a["name"], *a["surfaces"]]).lower()]
-    return page(rows, paging, ACTOR_SORTS)
+    return page(q.actors(v, include_unmentioned=all, q=q_, type=type), paging, ACTOR_SORTS)
 
 
 @router.get("/actors/{key}", tags=["actors"])
@@ -46,10 +41,11 @@ def actor(v: ViewDep, key: str) -> dict[str, Any]:
 @router.get("/claims", response_model=M.ClaimPage, tags=["claims"])
 def claims(v: ViewDep, paging: PagingDep, about: Name = None, by: Name = None, predicate: Name = None,
            stance: Name = None, min_grade: Annotated[Name, Query(alias="min-grade")] = None,
-           date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None) -> dict[str, Any]:
+           date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None, outlet: Name = None
+           ) -> dict[str, Any]:
     """Attributed claims (``veracity claims``) filtered, sorted (``sort=-probability``) and paged."""
     rows = q.claims(v, about=about, by=by, predicate=predicate, stance=stance, min_grade=min_grade,
-                    date_from=date_from, date_to=date_to, as_of=as_of)
+                    date_from=date_from, date_to=date_to, as_of=as_of, outlet=outlet)
     return page(rows, paging, q.CLAIM_SORTS)
 
 
@@ -67,9 +63,10 @@ def proposition(v: ViewDep, ident: str, as_of: AsOf = None) -> dict[str, Any]:
 
 @router.get("/events", response_model=M.EventPage, tags=["events"])
 def events(v: ViewDep, paging: PagingDep, type: Name = None, place: Name = None, date_from: DateFrom = None,
-           date_to: DateTo = None) -> dict[str, Any]:
+           date_to: DateTo = None, perpetrator: Name = None) -> dict[str, Any]:
     """Events with date, place, casualties and who is said to be behind them (``veracity events``)."""
-    return page(q.events(v, type=type, place=place, date_from=date_from, date_to=date_to), paging, EVENT_SORTS)
+    return page(q.events(v, type=type, place=place, date_from=date_from, date_to=date_to, perpetrator=perpetrator),
+                paging, EVENT_SORTS)
 
 
 @router.get("/events/{key}", tags=["events"])
@@ -112,9 +109,11 @@ def places(v: ViewDep) -> dict[str, Any]:
 
 
 @router.get("/documents", response_model=M.DocumentPage, tags=["documents"])
-def documents(v: ViewDep, paging: PagingDep, as_of: AsOf = None) -> dict[str, Any]:
-    """Stored documents (``veracity documents``)."""
-    return page(docs.documents(v, as_of), paging, DOCUMENT_SORTS)
+def documents(v: ViewDep, paging: PagingDep, as_of: AsOf = None, outlet: Name = None, date_from: DateFrom = None,
+              date_to: DateTo = None, q_: Annotated[Name, Query(alias="q")] = None) -> dict[str, Any]:
+    """Stored documents (``veracity documents``), filtered by outlet, publication dates and name or title."""
+    return page(docs.documents(v, as_of, outlet=outlet, date_from=date_from, date_to=date_to, q=q_), paging,
+                DOCUMENT_SORTS)
 
 
 @router.get("/documents/{key}", response_model=M.DocumentFull, tags=["documents"])
@@ -132,12 +131,33 @@ def search(v: ViewDep, q_: Annotated[str, Query(alias="q", max_length=200)],
 
 @router.post("/reviews", response_model=M.ReviewOut, status_code=201, tags=["assessment"])
 def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
-    """Record an analyst's verdict (``veracity review``); grades read it at once."""
+    """Record an analyst's verdict (``veracity review``); the reply carries the proposition's grade after it."""
     from veracity.store.review import record_review
 
-    made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer)
-    return {"assertion_id": made.assertion_id, "verdict": made.verdict.value, "note": made.note,
-            "reviewer": made.reviewer}
+    made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer,
+                         {str(k): v for k, v in body.correction.items()} if body.correction else None)
+    gradecache.touched()
+    view = store.view()
+    out: dict[str, Any] = {"assertion_id": made.assertion_id, "verdict": made.verdict.value, "note": made.note,
+                           "reviewer": made.reviewer, **q.graded(view, made.assertion_id)}
+    if made.correction:
+        new = made.correction["superseded_by"]
+        after = q.graded(view, new)
+        out.update(corrected_assertion=new, corrected_proposition=after["proposition"],
+                   corrected_grade=after["grade"])
+    return out
+
+
+@router.post("/judgements", response_model=M.JudgementOut, status_code=201, tags=["assessment"])
+def judge(store: StoreDep, body: M.JudgementIn) -> dict[str, Any]:
+    """Record an analyst's own judgement of a proposition (``veracity judge``): agree, disagree or uncertain,
+    stored as the analyst's line; the reply carries the proposition's grade with it."""
+    from veracity.assess.judge import judge as record
+
+    prop, made = record(store, body.proposition, body.verdict, body.note, body.analyst, body.organisation)
+    gradecache.touched()
+    return {"proposition": prop.id, "verdict": body.verdict, "assertion_id": made.id, "analyst": body.analyst,
+            "note": body.note, "grade": q.grade_of(store.view(), prop.id)}
 
 
 @router.post("/ingest", response_model=M.IngestOut, tags=["documents"])
@@ -150,7 +170,10 @@ def ingest(request: Request, settings: SettingsDep, files: Annotated[list[Upload
     from veracity.serve.web.auth import request_store
 
     store = request_store(request, tlp, tuple(share))
-    return ingest_uploads(store, settings, files, extractor(request) if extract else None)
+    try:
+        return ingest_uploads(store, settings, files, extractor(request) if extract else None)
+    finally:
+        gradecache.touched()
 
 
 @router.get("/export/{fmt}", response_class=FileResponse, tags=["documents"])
