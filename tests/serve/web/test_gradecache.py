@@ -88,3 +88,17 @@ def test_the_revision_moves_on_postgresql(tmp_path: Path) -> None:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_each_reader_scope_has_its_own_cached_grades(demo_db: Path) -> None:
+    """On a team server one organisation's grades (built from what it may see) are never served to another."""
+    from veracity.store.marking import Scope
+
+    store = open_store(f"sqlite:///{demo_db}")
+    gradecache.clear()
+    a = gradecache.graded(store.view(Scope("org-a")))
+    b = gradecache.graded(store.view(Scope("org-b")))
+    assert a is not b
+    assert gradecache.graded(store.view(Scope("org-a"))) is a
+    assert gradecache.graded(store.view(Scope("org-b", frozenset({"partners"})))) is not b
+    store.close()

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import PG_ADMIN, _pg_admin
 from tests.serve.web.test_team import UNCOMPARED, get_routes
-from tests.store.conftest import PG_ADMIN, _pg_admin
 
 from veracity.model import Assertion, Document, Entity, EntityKind, Mention, Stance
 from veracity.serve.web import create_app

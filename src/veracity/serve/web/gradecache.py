@@ -3,9 +3,9 @@
 A grade weighs every line of reporting, opposing propositions and syndication across documents, so each page that
 shows one built an :class:`~veracity.assess.grade.Assessor` over the whole store (600 ms on the seeds). Grading is
 a pure function of the stored rows, the date (an undated question is graded as of today) and the weights; this
-module keeps one assessor and the grades it has given for each (store, reader's scope, revision, as-of, today) and drops them when
-the revision moves. The semantics are ``veracity.assess``'s own: the same ``Assessor``, ``grade`` and
-``find_proposition`` calls the CLI makes, only made once per revision.
+module keeps one assessor and the grades it has given for each (store, reader's scope, revision, as-of, today)
+and drops them when the revision moves. The semantics are ``veracity.assess``'s own: the same ``Assessor``,
+``grade`` and ``find_proposition`` calls the CLI makes, only made once per revision.
 
 The revision is one cheap query: the largest rowid of every table a grade reads (SQLite appends rows with a
 growing rowid, and re-extraction writes new assertions and an extraction row), or their row counts and the
