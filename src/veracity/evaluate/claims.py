@@ -60,15 +60,19 @@ class Claim:
         return max(dates) if dates else None
 
 
-def _read(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Rows of a CSV file; an unreadable file or a missing column is :class:`InvalidInput` naming both."""
+def read_csv(path: Path) -> tuple[list[dict[str, str]], set[str]]:
+    """The rows of an Emergent CSV file and its columns; an unreadable file is :class:`InvalidInput` naming it."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)
-            columns = set(reader.fieldnames or ())
-            rows = list(reader)
+            return list(reader), set(reader.fieldnames or ())
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}", fix="give an Emergent-format CSV file") from exc
+
+
+def _read(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a CSV file; an unreadable file or a missing column is :class:`InvalidInput` naming both."""
+    rows, columns = read_csv(path)
     missing = [c for c in required if c not in columns]
     if missing:
         raise InvalidInput(f"{path}: missing column(s) {', '.join(missing)}",

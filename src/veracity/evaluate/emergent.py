@@ -17,6 +17,7 @@ from typing import Any
 from rich.table import Table
 
 from veracity.assess.stance import classify
+from veracity.evaluate.claims import read_csv
 from veracity.model.errors import InvalidInput
 
 FROM_LABEL = {"asserts": "for", "denies": "against", "reports": "observing"}
@@ -70,13 +71,7 @@ def _prediction_table(report: EmergentReport) -> Table:
 
 def read_rows(path: Path) -> tuple[list[dict[str, str]], bool]:
     """The rows of ``path`` and whether it has the stance column; a missing column is :class:`InvalidInput`."""
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            columns = set(reader.fieldnames or ())
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InvalidInput(f"cannot read {path}: {exc}", fix="give an Emergent-format CSV file") from exc
+    rows, columns = read_csv(path)
     for column in REQUIRED:
         if column not in columns:
             raise InvalidInput(f"{path}: missing column {column!r}",

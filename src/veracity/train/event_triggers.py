@@ -9,7 +9,7 @@ document-grouped cross-validation on the training file, scored end to end with t
 
 from __future__ import annotations
 
-import random
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,8 @@ from veracity.extract.events.coref import load_model as load_coref
 from veracity.extract.events.finder import EventMention
 from veracity.extract.events.triggers import NONE, VIOLENT, TriggerModel, add_learned_events, document_rows
 from veracity.extract.pipeline import Extractor
-from veracity.train.fitting import fit_logistic
+from veracity.train.events import event_records
+from veracity.train.fitting import document_folds, fit_logistic
 
 Record = dict[str, Any]
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -85,38 +86,25 @@ def fit(docs: Sequence[Triggers], c: float, threshold: float = 0.5, meta: dict[s
     return TriggerModel(fit_logistic(rows, labels, list(CLASSES), c), threshold, meta or {})
 
 
-def _records(events: Sequence[EventMention]) -> list[Record]:
-    return [{"label": e.label, "type": e.type, "surface": list(e.surfaces)} for e in events]
-
-
 def events_prf(docs: Sequence[Triggers], model: TriggerModel | None, coref: CorefModel) -> Prf:
     """The events facet over documents: the rule events, plus the learned ones under ``model`` (none for
     ``None``), merged by the shipped incident coreference as the product merges them."""
     total = Prf()
     for doc in docs:
-        events = [EventMention(**{**_copy(e)}) for e in doc.events]
+        events = copy.deepcopy(doc.events)  # the learned events join the rules' ones: never touch the originals
         if model is not None:
             events = add_learned_events(doc.sdoc, doc.found, doc.published, events, model)
         merged = merge_events(doc.sdoc, events, coref)
-        total = total + score_events(doc.gold.get("events") or [], _records(merged))[0]
+        total = total + score_events(doc.gold.get("events") or [], event_records(merged))[0]
     return total
-
-
-def _copy(event: EventMention) -> dict[str, Any]:
-    return {"label": event.label, "type": event.type, "date": event.date, "place": event.place,
-            "country": event.country, "killed": event.killed, "injured": event.injured, "known": event.known,
-            "triggers": list(event.triggers), "surfaces": list(event.surfaces)}
 
 
 def cross_validate(docs: Sequence[Triggers], c: float, coref: CorefModel, folds: int = 5, seed: int = 0,
                    thresholds: Sequence[float] = THRESHOLDS) -> dict[float, Prf]:
-    order = list(range(len(docs)))
-    random.Random(seed).shuffle(order)
     out = {t: Prf() for t in thresholds}
-    for k in range(folds):
-        held_out = set(order[k::folds])
-        model = fit([docs[i] for i in order if i not in held_out], c)
-        held = [docs[i] for i in order[k::folds]]
+    for fit_on, held_out in document_folds(len(docs), folds, seed):
+        model = fit([docs[i] for i in fit_on], c)
+        held = [docs[i] for i in held_out]
         for t in thresholds:
             out[t] = out[t] + events_prf(held, TriggerModel(model.token, t, {}), coref)
     return out

@@ -10,7 +10,6 @@ are chosen by document-grouped cross-validation on the training file, scored wit
 from __future__ import annotations
 
 import copy
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from veracity.evaluate.seeds import event_overlap, load_documents, load_records,
 from veracity.extract.events.coref import CorefModel, merge_events, pair_features, sentence_index
 from veracity.extract.events.finder import EventMention
 from veracity.extract.pipeline import Extractor
-from veracity.train.fitting import fit_logistic
+from veracity.train.fitting import document_folds, fit_logistic
 
 Record = dict[str, Any]
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -78,7 +77,8 @@ def fit(docs: Sequence[Events], c: float, threshold: float = 0.5, meta: dict[str
     return CorefModel(fit_logistic(rows, labels, ["other", "same"], c), threshold, meta or {})
 
 
-def _records(events: Sequence[EventMention]) -> list[Record]:
+def event_records(events: Sequence[EventMention]) -> list[Record]:
+    """Found events as the scorer reads them (label, type, surfaces)."""
     return [{"label": e.label, "type": e.type, "surface": list(e.surfaces)} for e in events]
 
 
@@ -88,19 +88,16 @@ def events_prf(docs: Sequence[Events], model: CorefModel | None) -> Prf:
     for doc in docs:
         events = copy.deepcopy(doc.events)
         merged = merge_events(doc.sdoc, events, model) if model is not None else events
-        total = total + score_events(doc.gold.get("events") or [], _records(merged))[0]
+        total = total + score_events(doc.gold.get("events") or [], event_records(merged))[0]
     return total
 
 
 def cross_validate(docs: Sequence[Events], c: float, folds: int = 5, seed: int = 0,
                    thresholds: Sequence[float] = THRESHOLDS) -> dict[float, Prf]:
-    order = list(range(len(docs)))
-    random.Random(seed).shuffle(order)
     out = {t: Prf() for t in thresholds}
-    for k in range(folds):
-        held_out = set(order[k::folds])
-        model = fit([docs[i] for i in order if i not in held_out], c)
-        held = [docs[i] for i in order[k::folds]]
+    for fit_on, held_out in document_folds(len(docs), folds, seed):
+        model = fit([docs[i] for i in fit_on], c)
+        held = [docs[i] for i in held_out]
         for t in thresholds:
             out[t] = out[t] + events_prf(held, CorefModel(model.pair, t, {}))
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
@@ -41,6 +41,17 @@ def fit_logistic(rows: Sequence[Iterable[str]], labels: Sequence[str], classes: 
         full[classes.index(name)] = coef[k]
         full_bias[classes.index(name)] = bias[k]
     return LinearModel.from_coefficients(list(classes), vocab, full, full_bias)
+
+
+def document_folds(count: int, folds: int, seed: int = 0) -> Iterator[tuple[list[int], list[int]]]:
+    """(fit, held out) document indices of each fold: one seeded shuffle, every k-th document held out, so a
+    document never helps score itself and every trainer splits the same way."""
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    for k in range(folds):
+        held = order[k::folds]
+        held_set = set(held)
+        yield [i for i in order if i not in held_set], held
 
 
 def matrix(rows: Sequence[Iterable[str]], vocab: Sequence[str]) -> sparse.csr_matrix:
@@ -99,15 +110,12 @@ def train_chooser(docs: Sequence[D], groups: Callable[[Sequence[D]], Groups],
     right, total = accuracy(docs, None)
     log(f"{len(docs)} documents, {total} {what} candidate groups; "
         f"as found: {right}/{total} = {right / max(total, 1):.3f}")
-    order = list(range(len(docs)))
-    random.Random(0).shuffle(order)
     best = (-1.0, grid[0])
     for c in grid:
         right = total = 0
-        for k in range(folds):
-            held_out = set(order[k::folds])
-            model = fit_choice(groups([docs[i] for i in order if i not in held_out]), c)
-            r, t = accuracy([docs[i] for i in order[k::folds]], model)
+        for fit_on, held in document_folds(len(docs), folds):
+            model = fit_choice(groups([docs[i] for i in fit_on]), c)
+            r, t = accuracy([docs[i] for i in held], model)
             right, total = right + r, total + t
         value = right / max(total, 1)
         log(f"C={c}: cross-validated accuracy {right}/{total} = {value:.3f}")

@@ -10,7 +10,6 @@ by document-grouped cross-validation on the training file, scored end to end wit
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ from veracity.extract.statements.nodes import Node, vague_name
 from veracity.model.records import AUTHOR, Assertion
 from veracity.model.vocabulary import vocabulary
 from veracity.train.events import owner
-from veracity.train.fitting import fit_choice, fit_logistic
+from veracity.train.fitting import document_folds, fit_choice, fit_logistic
 
 Record = dict[str, Any]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
@@ -215,14 +214,11 @@ def cross_validate(docs: Sequence[Labelled], c: float, folds: int = 5, seed: int
                    grid: Sequence[Setting] | None = None) -> dict[Setting, dict[str, Prf]]:
     """Out-of-fold claims, lenient claims and relations figures for every setting (folds split documents)."""
     grid = list(grid or settings_grid())
-    order = list(range(len(docs)))
-    random.Random(seed).shuffle(order)
     preds: dict[Setting, list[Record]] = {s: [] for s in grid}
     golds: list[Record] = []
-    for k in range(folds):
-        held_out = set(order[k::folds])
-        model = fit([docs[i] for i in order if i not in held_out], c)
-        for i in order[k::folds]:
+    for fit_on, held_out in document_folds(len(docs), folds, seed):
+        model = fit([docs[i] for i in fit_on], c)
+        for i in held_out:
             for setting, record in _records(docs[i], model, grid).items():
                 preds[setting].append(record)
             golds.append(docs[i].gold)

@@ -92,13 +92,14 @@ def test_triggers_leave_rule_events_alone(parse) -> None:  # type: ignore[no-unt
     assert before and [(e.label, e.triggers) for e in out] == before
 
 
-def test_triggers_shipped_model_finds_unlisted_incident_words(learned: Extractor) -> None:
+def test_triggers_shipped_model_finds_unlisted_incident_words(learned: Extractor, extractor: Extractor) -> None:
     from veracity.extract.records import to_gold_record
     from veracity.model.records import Document
 
-    text = ("Pakistani security forces killed three militants in an intense gunfight in North Waziristan on "
-            "Tuesday, the military said.")
-    rec = to_gold_record(learned.extract(Document(text=text, name="t", published="2024-06-05")))
+    text = "Three men were forcibly disappeared by security forces in Panjgur district of Balochistan in March."
+    doc = Document(text=text, name="t", published="2024-06-05")
+    assert not to_gold_record(extractor.extract(doc))["events"]  # no trigger rule reads "disappeared"
+    rec = to_gold_record(learned.extract(doc))
     assert any(e["type"] in VIOLENT for e in rec["events"])
 
 
