@@ -48,6 +48,9 @@ def test_train_labels_align_gold_claims_and_relations_with_pairs() -> None:
     groups = doc.claimant_groups  # type: ignore[attr-defined]
     assert len(groups) == 2 and all(sum(ys) >= 1 for _, ys in groups)
     assert doc.stance_rows and {y for _, y in doc.stance_rows} == {"asserts"}  # type: ignore[attr-defined]
+    # the voice model learns the claim (Pakistan's) apart from the article's own settled relation
+    assert sorted(y for _, y in doc.voice_rows) == ["claim", "relation"]  # type: ignore[attr-defined]
+    assert doc.group_kinds == ["claims", "relations"] or doc.group_kinds == ["relations", "claims"]  # type: ignore[attr-defined]
 
 
 def test_train_fit_then_predict_on_the_training_document() -> None:

@@ -10,6 +10,7 @@ by document-grouped cross-validation on the training file, scored end to end wit
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from veracity.extract.statements.component import (
     is_rule_statement,
     keeps,
     split_rules,
+    voice_row,
 )
 from veracity.extract.statements.nodes import Node, vague_name
 from veracity.model.records import AUTHOR, Assertion
@@ -52,6 +54,8 @@ class Labelled:
     claimant_groups: list[tuple[list[list[str]], list[int]]] = field(default_factory=list)
     stance_rows: list[tuple[list[str], str]] = field(default_factory=list)
     hedge_rows: list[tuple[list[str], str]] = field(default_factory=list)
+    group_kinds: list[str] = field(default_factory=list)
+    voice_rows: list[tuple[list[str], str]] = field(default_factory=list)
 
 
 # --- labels ----------------------------------------------------------------------------------------------------
@@ -101,6 +105,7 @@ def _statements_at(gold: Record, text: str, start: int, end: int) -> list[Record
             at = text.find(item.get("quote") or "\0")
             if at < 0 or (at < end and at + len(item["quote"]) > start):
                 entry = dict(item)
+                entry["kind"] = kind
                 if kind == "relations":
                     entry.update(claimant=AUTHOR, stance="asserts", hedged=False)
                 out.append(entry)
@@ -151,9 +156,11 @@ def label_document(ctx: Ctx, warnings: list[str], gold: Record) -> Labelled:
         out.stance_rows.append((cand.context, str(hit.get("stance") or "asserts")))
         out.hedge_rows.append((cand.context, "hedged" if hit.get("hedged") else "plain"))
         with_claimants(ctx, cand)
+        out.voice_rows.append((voice_row(cand), "relation" if hit["kind"] == "relations" else "claim"))
         labels = [_claimant_label(cl, str(hit.get("claimant")), ctx, resolver) for cl in cand.claimants]
         if any(labels):
             out.claimant_groups.append(([cl.features for cl in cand.claimants], labels))
+            out.group_kinds.append(str(hit["kind"]))
     return out
 
 
@@ -167,6 +174,8 @@ def fit(docs: Sequence[Labelled], c: float = 1.0, threshold: float = 0.4, meta: 
     pairs = [(cand.features, label) for d in docs for cand, label in d.pairs]
     stance = [row for d in docs for row in d.stance_rows]
     hedge = [row for d in docs for row in d.hedge_rows]
+    voice = [row for d in docs for row in d.voice_rows]
+    claims = [g for d in docs for g, kind in zip(d.claimant_groups, d.group_kinds, strict=True) if kind == "claims"]
     return StatementModel(
         predicate=fit_logistic([f for f, _ in pairs], [y for _, y in pairs], classes, c),
         claimant=fit_choice([g for d in docs for g in d.claimant_groups], c),
@@ -174,6 +183,10 @@ def fit(docs: Sequence[Labelled], c: float = 1.0, threshold: float = 0.4, meta: 
         hedge=fit_logistic([f for f, _ in hedge], [y for _, y in hedge], ["plain", "hedged"], c),
         threshold=threshold,
         meta=meta or {},
+        # the two-step reading (whose voice, then which speaker) needs both kinds of statement to learn from
+        voice=(fit_logistic([f for f, _ in voice], [y for _, y in voice], ["claim", "relation"], c)
+               if len({y for _, y in voice}) == 2 and claims else None),
+        speaker=fit_choice(claims, c) if claims else None,
     )
 
 
@@ -185,7 +198,7 @@ def predict(doc: Labelled, model: StatementModel) -> Record:
 
 
 Setting = tuple[str, float, float]
-CLAIM_THRESHOLDS = (0.5, 0.7, 0.9, 1.0)
+CLAIM_THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
 
 
 def settings_grid(thresholds: Sequence[float] = THRESHOLDS) -> list[Setting]:
@@ -227,8 +240,8 @@ def cross_validate(docs: Sequence[Labelled], c: float, folds: int = 5, seed: int
 
 def _with(model: StatementModel, threshold: float, scope: str | None = None,
           claim_threshold: float | None = None) -> StatementModel:
-    return StatementModel(model.predicate, model.claimant, model.stance, model.hedge, threshold, model.meta,
-                          scope or model.scope, model.claim_threshold if claim_threshold is None else claim_threshold)
+    return dataclasses.replace(model, threshold=threshold, scope=scope or model.scope,
+                               claim_threshold=model.claim_threshold if claim_threshold is None else claim_threshold)
 
 
 def objective(facets: dict[str, Prf]) -> float:

@@ -52,6 +52,8 @@ def test_statements_shipped_model_loads_with_every_part() -> None:
     assert model.stance.labels == ("asserts", "denies") and model.hedge.labels == ("plain", "hedged")
     assert 0 < model.threshold < 1 and model.scope in {"all", "relations"}
     assert model.meta["trained_on"] == "train.jsonl"
+    # the two-step attribution: whose voice (the article's settled link or someone's claim), then which speaker
+    assert model.voice is not None and model.voice.labels == ("claim", "relation") and model.speaker is not None
 
 
 def test_statements_rule_links_are_replaced_but_event_roles_stay() -> None:

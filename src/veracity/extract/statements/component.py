@@ -51,17 +51,24 @@ class StatementModel:
     meta: dict[str, Any]
     scope: str = "all"
     claim_threshold: float = 1.0
+    voice: LinearModel | None = None
+    speaker: LinearModel | None = None
+    voice_threshold: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
+        optional = {name: part.to_json() for name in ("voice", "speaker") if (part := getattr(self, name)) is not None}
         return {"meta": self.meta, "threshold": self.threshold, "scope": self.scope,
-                "claim_threshold": self.claim_threshold,
-                **{name: getattr(self, name).to_json() for name in ("predicate", "claimant", "stance", "hedge")}}
+                "claim_threshold": self.claim_threshold, "voice_threshold": self.voice_threshold,
+                **{name: getattr(self, name).to_json() for name in ("predicate", "claimant", "stance", "hedge")},
+                **optional}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> StatementModel:
         parts = {name: LinearModel.from_json(raw[name]) for name in ("predicate", "claimant", "stance", "hedge")}
-        return cls(**parts, threshold=float(raw["threshold"]), meta=raw.get("meta", {}),
-                   scope=str(raw.get("scope", "all")), claim_threshold=float(raw.get("claim_threshold", 1.0)))
+        optional = {name: LinearModel.from_json(raw[name]) for name in ("voice", "speaker") if name in raw}
+        return cls(**parts, **optional, threshold=float(raw["threshold"]), meta=raw.get("meta", {}),
+                   scope=str(raw.get("scope", "all")), claim_threshold=float(raw.get("claim_threshold", 1.0)),
+                   voice_threshold=float(raw.get("voice_threshold", 0.5)))
 
 
 @cache
@@ -144,6 +151,7 @@ class Decided:
     assertion: Assertion
     probability: float
     relation: bool
+    claimant: float = 1.0
 
 
 def decide(ctx: Ctx, model: StatementModel, rules: list[Assertion], floor: float) -> list[Decided]:
@@ -158,13 +166,21 @@ def decide(ctx: Ctx, model: StatementModel, rules: list[Assertion], floor: float
         with_claimants(ctx, cand)
     stance = model.stance.probs([c.context for c, *_ in kept])
     hedge = model.hedge.probs([c.context for c, *_ in kept])
+    settled = (model.voice.probs([voice_row(c) for c, *_ in kept])[:, model.voice.labels.index("relation")]
+               if model.voice is not None else None)
     scratch = Ctx(doc=ctx.doc, sdoc=ctx.sdoc, found=ctx.found, events=ctx.events, published=ctx.published,
                   placeholders=ctx.placeholders, antecedents=ctx.antecedents)
     out: list[Decided] = []
     for k, (cand, label, p) in enumerate(kept):
-        speaker = cand.claimants[int(np.argmax(choose(model.claimant, [cl.features for cl in cand.claimants])))]
         denies = stance[k, model.stance.labels.index("denies")] >= 0.5
         hedged = hedge[k, model.hedge.labels.index("hedged")] >= 0.5
+        rows = [cl.features for cl in cand.claimants]
+        if settled is not None and model.speaker is not None and not (settled[k] >= model.voice_threshold and not hedged
+                                                                           and not denies):
+            chances = choose(model.speaker, rows)  # a statement someone makes: who, among them
+        else:
+            chances = choose(model.claimant, rows)
+        speaker = cand.claimants[int(np.argmax(chances))]
         relation = speaker.ident is None and not hedged and not denies
         scratch.assertions = []
         claimant = speaker.ident or ctx.author
@@ -173,8 +189,14 @@ def decide(ctx: Ctx, model: StatementModel, rules: list[Assertion], floor: float
                     stance=Stance.DENIES if denies else Stance.ASSERTS,
                     hedge=_hedge_cue(cand.sent) if hedged else None, score=round(p, 4),
                     attribution=attribution(label, relation, claimant == cand.subject.ident, hedged))
-        out.extend(Decided(a, p, relation) for a in scratch.assertions)
+        out.extend(Decided(a, p, relation, float(chances.max())) for a in scratch.assertions)
     return out
+
+
+def voice_row(cand: PairCandidate) -> list[str]:
+    """What the voice model reads to tell the article's own settled link from a statement someone makes: the
+    pair, its governing words, and the article voice's claimant features (is the pair under a word of saying?)."""
+    return cand.features + cand.context + cand.claimants[0].features
 
 
 def keeps(model: StatementModel, decided: Decided) -> bool:
@@ -183,7 +205,7 @@ def keeps(model: StatementModel, decided: Decided) -> bool:
     if decided.relation:
         return decided.probability >= model.threshold
     limit = model.threshold if model.scope == "all" else model.claim_threshold
-    return decided.probability >= limit
+    return decided.probability * decided.claimant >= limit
 
 
 def split_rules(ctx: Ctx, scope: str) -> tuple[list[Assertion], list[Assertion]]:

@@ -168,10 +168,10 @@ def context_features(sent: Span, s: Node, o: Node, prev: Span | None,
 
 
 def claimant_features(sent: Span, s: Node, o: Node, cand: Node | None, where: str, rule_verb: Token | None,
-                      ) -> list[str]:
+                      taken: frozenset[int] = frozenset()) -> list[str]:
     """Features of one claimant candidate for the pair: ``cand`` is a node (None for the article's own voice),
     ``where`` says where it was found (author, same sentence, previous sentence, rule), ``rule_verb`` is the
-    reporting verb through which a rule proposed it."""
+    reporting verb through which a rule proposed it; ``taken`` holds the tokens of the sentence's actor nodes."""
     doc = sent.doc
     if cand is None:
         feats = ["author"]
@@ -180,7 +180,7 @@ def claimant_features(sent: Span, s: Node, o: Node, cand: Node | None, where: st
                 feats.append(f"a#{cls}")
         if any(t.text in _QUOTES for t in sent):
             feats.append("a:quoted")
-        return feats
+        return feats + _governing_speech(doc[s.head], doc[o.head], taken)
     feats = [f"w={where}", f"ct={cand.kind}:{cand.type}"]
     if cand.ident == s.ident:
         feats.append("is_subj")
@@ -203,4 +203,46 @@ def claimant_features(sent: Span, s: Node, o: Node, cand: Node | None, where: st
         for w in _word(top):
             feats.append(f"ctop:{w}")
         feats.append("c_before" if cand.start < min(s.start, o.start) else "c_after")
+        verb = _speech_above(doc[s.head], doc[o.head])
+        if verb is not None and c.head.i == verb.i:
+            feats += [f"speaks#{cue_class(verb)}", f"speaks:{c.dep_}"]
+    return feats
+
+
+_SPEECH = frozenset({"report", "deny", "hedgeverb", "claimnoun"})
+_SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+
+
+def _speech_above(a: Token, b: Token) -> Token | None:
+    """The nearest word of saying, denying or claiming above a pair (its lowest common ancestor included): the
+    act whose speaker is the claimant when the pair is what is said."""
+    _, lca, _ = dep_path(a, b)
+    chain = _ancestors_to(lca, None)
+    for k, t in enumerate(chain):
+        if k and chain[k - 1].dep_ in _SPEAKER_DEPS:
+            return None  # the pair is inside a speaker's own phrase ("TTP spokesman X said"): not what is said
+        if cue_class(t) in _SPEECH:
+            return t
+    return None
+
+
+def _governing_speech(a: Token, b: Token, taken: frozenset[int]) -> list[str]:
+    """For the article's own voice: is the pair said by someone else? The class of the speech act above it and
+    what its subject is (a named actor, a pronoun, another noun, nobody), or an "according to" above it. Why:
+    "said", "told" and "claimed" in a sentence do not by themselves mean that the pair is reported; the same
+    verb governing the pair does."""
+    verb = _speech_above(a, b)
+    feats = []
+    if verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        kind = "none"
+        if subjects:
+            head = subjects[0]
+            kind = "actor" if head.i in taken or any(t.i in taken for t in head.subtree) else (
+                "pron" if head.pos_ == "PRON" else "noun")
+        feats += [f"a:gov#{cue_class(verb)}", f"a:gov_subj={kind}", f"a:gov#{cue_class(verb)}={kind}"]
+    for t in _ancestors_to(dep_path(a, b)[1], None):
+        if any(c.lower_ == "according" for c in t.children):
+            feats.append("a:according")
+            break
     return feats
