@@ -36,7 +36,8 @@ def _remote(request: Request) -> str:
 
 
 def _unauthorised(request: Request, message: str) -> Response:
-    if request.url.path.startswith("/api") or request.url.path == "/openapi.json" or request.method != "GET":
+    if request.url.path.startswith(("/api", "/taxii2")) or request.url.path == "/openapi.json" \
+            or request.method != "GET":
         return JSONResponse({"error": "Unauthorised", "code": "E110", "message": message,
                              "fix": "send `Authorization: Bearer TOKEN` or sign in at /login"},
                             status_code=401, headers={"WWW-Authenticate": "Bearer"})
