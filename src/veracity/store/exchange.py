@@ -63,7 +63,9 @@ def shelves(scope: Scope | None) -> list[Shelf]:
 
 
 def shelf_documents(view: View, shelf: Shelf) -> list[Shared]:
-    """The documents of a collection the view's reader may see, in date-added order (then id)."""
+    """The documents of a collection the view's reader may see, in date-added order (then id); a collection that is
+    not the reader's is the same :class:`NotFound` as one that does not exist."""
+    shelf = shelf_of(view.scope, shelf.key)
     d, m, g, o = S.documents, S.markings, S.marking_groups, S.origins
     stmt = (select(d.c.id, d.c.ingested_at, m.c.tlp, m.c.owner_org, m.c.updated_at, o.c.origin_org, o.c.received_at)
             .select_from(d.outerjoin(m, and_(m.c.kind == "document", m.c.ident == d.c.id))
