@@ -60,8 +60,8 @@ def create_app(db_url: str, settings: Settings | None = None) -> FastAPI:
                   description="Who says what about whom, in which sentence, how well supported: the API that "
                               "mirrors the `veracity` command line. Errors have one shape: "
                               "`{error, code, message, fix}`.")
-    app.state.store = open_store(db_url)
     app.state.settings = (settings or load_settings()).with_overrides(db=db_url)
+    app.state.store = open_store(db_url, app.state.settings.db_pool_size, app.state.settings.db_max_overflow)
     app.state.extractor = None
     app.middleware("http")(auth.authenticate)
     app.middleware("http")(security.guard)
