@@ -57,3 +57,16 @@ def test_synthetic_store_and_page_bench_run_small(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "p95 ms" in done.stdout and "actor" in done.stdout and "claims" not in done.stdout
+
+
+@pytest.mark.postgres
+def test_bench_team_runs_and_prints_figures() -> None:
+    """bench_team.py at smoke size: 20 clients for 3 s against the embedded store and the team server."""
+    done = subprocess.run([sys.executable, str(BENCH / "bench_team.py"), "--seconds", "3", "--size", "300",
+                           "--pools", "20:10"], capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for figure in ("embedded SQLite, no users", "team PostgreSQL, pool 20+10", "p95 ms", "throughput x"):
+        assert figure in done.stdout
+    rows = [line.split() for line in done.stdout.splitlines() if line.startswith(("embedded", "team PostgreSQL, pool"))
+            and "throughput" not in line]
+    assert len(rows) == 2 and all(row[-1] == "0" for row in rows), done.stdout  # zero errors

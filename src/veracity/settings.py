@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("weights", "", "Path to a user assessment-weights YAML merged over the shipped one."),
     Setting("batch_size", 64, "Documents per spaCy batch when extracting."),
     Setting("statements", "learned", "Who finds claims and relations: learned (the trained statement model) or rules."),
+    Setting("db_pool_size", 20, "PostgreSQL connections a server process keeps open (bench/bench_team.py)."),
+    Setting("db_max_overflow", 10, "PostgreSQL connections opened beyond the pool at a peak, closed after."),
 )
 
 
@@ -48,6 +50,8 @@ class Settings:
     weights: str = ""
     batch_size: int = 64
     statements: str = "learned"
+    db_pool_size: int = 20
+    db_max_overflow: int = 10
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the non-``None`` overrides applied (how CLI flags win over the environment)."""

@@ -151,9 +151,33 @@ def audit(user: str = typer.Option(None, "--user"), action: str = typer.Option(N
     console.print(table)
 
 
+def pull(url: str = typer.Argument(..., help="The peer's TAXII URL (…/taxii2/) or API root (…/taxii2/api/)."),
+         collection: str = typer.Option(..., "--collection", help="Collection id, alias or title."),
+         token: str = typer.Option(..., "--token", envvar="VERACITY_PULL_TOKEN",
+                                   help="Bearer token of a user on the peer (env VERACITY_PULL_TOKEN)."),
+         org: str = typer.Option(None, "--org", help="Organisation here that owns the pulled rows."),
+         share: list[str] = typer.Option([], "--share", help="Share on with this group here (repeatable)."),
+         since: str = typer.Option(None, "--since", help="Read objects added after this time, not the cursor.")
+         ) -> None:
+    """Pull a peer's TAXII 2.1 collection: the same documents and lines, their origin and TLP kept."""
+    from veracity.analyse.taxii import pull as pull_collection
+    from veracity.model.errors import InvalidInput
+    from veracity.store.accounts import team_mode
+
+    store = open_store()
+    if org is None and team_mode(store):
+        raise InvalidInput("pulled rows on a team server need an owner organisation", fix="add --org ORG")
+    done = pull_collection(store, url, collection, token, org=org, share=tuple(share), since=since)
+    console.print(f"{done.objects} objects read: {done.documents} new documents, {done.assertions} new assertions, "
+                  f"{done.known} documents already here, {done.altered} altered lines refused")
+    for origin, n in sorted(done.origins.items()):
+        console.print(f"  from {escape(origin)}: {n} documents")
+
+
 def register(app: typer.Typer) -> None:
     """Add the team commands."""
     for sub in (org_app, group_app, user_app, token_app):
         app.add_typer(sub)
     app.command(name="mark")(handle_errors(mark))
     app.command(name="audit")(handle_errors(audit))
+    app.command(name="pull")(handle_errors(pull))

@@ -50,9 +50,9 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(url: str) -> Store:
-    """Open (creating and migrating if needed) the store at a SQLAlchemy URL."""
-    engine = make_engine(url)
+def open_store(url: str, pool_size: int | None = None, max_overflow: int | None = None) -> Store:
+    """Open (creating and migrating if needed) the store at a SQLAlchemy URL (pool sizes: see ``make_engine``)."""
+    engine = make_engine(url, pool_size, max_overflow)
     migrate(engine)
     return Store(engine)
 

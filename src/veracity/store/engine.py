@@ -36,10 +36,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine for a SQLAlchemy URL, with SQLite tuned; a bad URL is a :class:`ConfigError`."""
+def make_engine(url: str, pool_size: int | None = None, max_overflow: int | None = None) -> Engine:
+    """Create an engine for a SQLAlchemy URL, with SQLite tuned; a bad URL is a :class:`ConfigError`.
+
+    ``pool_size`` and ``max_overflow`` size a server database's connection pool (settings ``db_pool_size``,
+    ``db_max_overflow``; SQLite files ignore them): a team server's request opens a few short connections in turn,
+    so the pool should hold about one per concurrent request (figures in docs/TEAM.md).
+    """
+    pool: dict[str, int] = {}
+    if not url.startswith("sqlite"):
+        pool = {k: v for k, v in (("pool_size", pool_size), ("max_overflow", max_overflow)) if v is not None}
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, **pool)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise ConfigError(f"cannot use database URL {url!r}: {exc}",
                           fix="give --db a path or a URL like sqlite:///kb.db or postgresql+psycopg://host/db") from exc

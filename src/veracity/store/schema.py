@@ -273,3 +273,23 @@ audit = Table(
     Column("detail", JSON, nullable=False, default=dict),
 )
 Index("ix_audit_at", audit.c.at)
+
+# exchange between servers (docs/TEAM.md, migration 0006) --------------------------------------------------------
+origins = Table(
+    "origins",
+    metadata,
+    Column("doc_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("origin_org", String(100), nullable=False, comment="the organisation that first published it"),
+    Column("via", Text, nullable=False, comment="TAXII collection URL it was first pulled from"),
+    Column("tlp", String(12), nullable=False, comment="the TLP it was received under"),
+    Column("received_at", String(32), nullable=False),
+)
+
+peers = Table(
+    "peers",
+    metadata,
+    Column("url", String(2000), primary_key=True, comment="TAXII collection URL"),
+    Column("added_last", String(40), comment="X-TAXII-Date-Added-Last of the newest page read"),
+    Column("pulled_at", String(32), nullable=False),
+    Column("counts", JSON, nullable=False, default=dict),
+)

@@ -74,6 +74,9 @@ def samples(c: TestClient, auth: dict[str, str]) -> dict[str, list[str]]:
     """Concrete URLs for every GET route of the app (path parameters filled from the listings)."""
     first = {name: c.get(f"/api/{name}", headers=auth).json()["items"][0]["id"]
              for name in ("propositions", "events", "documents")}
+    collections = "/taxii2/api/collections/"
+    community = c.get(f"{collections}community/objects/?match[type]=note&limit=1", headers=auth).json()
+    note = community["objects"][0]["id"]
     return {
         "/api/actors": ["/api/actors?all=true", "/api/actors?q=Taliban"],
         "/api/actors/{key}": ["/api/actors/Pakistan", "/api/actors/ISIS-K"],
@@ -98,9 +101,15 @@ def samples(c: TestClient, auth: dict[str, str]) -> dict[str, list[str]]:
         "/events/{key:path}": [f"/events/{first['events']}"], "/documents": ["/documents"],
         "/documents/{key}": [f"/documents/{first['documents']}"], "/network": ["/network?name=Pakistan"],
         "/map": ["/map"], "/timeline": ["/timeline"],
+        "/taxii2/": ["/taxii2/"], "/taxii2/api/": ["/taxii2/api/"], "/taxii2/api/collections/": [collections],
+        "/taxii2/api/collections/{cid}/": [f"{collections}{key}/" for key in TAXII_COLLECTIONS],
+        "/taxii2/api/collections/{cid}/objects/": [f"{collections}{key}/objects/?limit=1000"
+                                                   for key in TAXII_COLLECTIONS],
+        "/taxii2/api/collections/{cid}/objects/{object_id}/": [f"{collections}community/objects/{note}/"],
     }
 
 
+TAXII_COLLECTIONS = ("community", "group:ab", "org:B")
 UNCOMPARED = {"/login", "/docs", "/openapi.json", "/vendor/{name}", "/static/{name}", "/docs-assets/{name}"}
 """GET routes whose answer holds no store data (the form, the explorer, fixed assets)."""
 

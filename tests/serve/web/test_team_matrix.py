@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import PG_ADMIN, _pg_admin
 from tests.serve.web.test_team import UNCOMPARED, get_routes
 
+from veracity.analyse.stix_out import stix_id
 from veracity.model import Assertion, Document, Entity, EntityKind, Mention, Stance
 from veracity.serve.web import create_app
 from veracity.store import accounts as acc
@@ -70,7 +71,8 @@ def urls(tlp: str) -> dict[str, str]:
     for path in sorted(get_routes(create_app_routes())):
         key = doc.id if "documents" in path else PAK.id if "actors" in path else "nosuchevent"
         url = path.replace("{key}", key).replace("{key:path}", key).replace("{ident}", "nosuchproposition")
-        url = url.replace("{fmt}", "jsonl")
+        url = url.replace("{fmt}", "jsonl").replace("{cid}", "community" if tlp == "CLEAR" else "org:A")
+        url = url.replace("{object_id}", stix_id("note", line(doc).id))
         out[path] = url + ("?q=Pakistan" if path.endswith("search") else "?name=Pakistan" if path.endswith(
             "network") else "?a=Pakistan&b=ISIS-K" if path.endswith("path") else "")
     return out
@@ -88,13 +90,15 @@ def create_app_routes() -> Any:
 def expected(path: str, user: str | None, tlp: str) -> set[int]:
     """The cell: who may do what to which marking (the rules of docs/TEAM.md, restated)."""
     if user is None:
-        return {303} if not path.startswith("/api") else {401}
+        return {303} if not path.startswith(("/api", "/taxii2")) else {401}
     org, role = USERS[user]
     if path == "/api/audit":
         return {200} if role == "admin" else {403}
     if path.endswith("/propositions/{ident}"):
         return {404}
     if path in ("/api/documents/{key}", "/documents/{key}") and tlp == "RED" and org != "A":
+        return {404}
+    if path.startswith("/taxii2/api/collections/{cid}") and tlp == "RED" and org != "A":
         return {404}
     if path in ("/api/events/{key}", "/events/{key:path}"):
         return {404}

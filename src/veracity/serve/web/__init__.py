@@ -23,7 +23,7 @@ STATUS = {InvalidInput: 400, NotFound: 404, Unauthorised: 401, Forbidden: 403}
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+    return request.url.path.startswith(("/api", "/taxii2")) or request.url.path == "/openapi.json"
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -54,14 +54,14 @@ def _install_errors(app: FastAPI) -> None:
 
 def create_app(db_url: str, settings: Settings | None = None) -> FastAPI:
     """An app bound to one store (opened and migrated once)."""
-    from veracity.serve.web import assets, auth, pages, routes_api, routes_team, security
+    from veracity.serve.web import assets, auth, pages, routes_api, routes_taxii, routes_team, security
 
     app = FastAPI(title="veracity", version=__version__, docs_url=None, redoc_url=None,
                   description="Who says what about whom, in which sentence, how well supported: the API that "
                               "mirrors the `veracity` command line. Errors have one shape: "
                               "`{error, code, message, fix}`.")
-    app.state.store = open_store(db_url)
     app.state.settings = (settings or load_settings()).with_overrides(db=db_url)
+    app.state.store = open_store(db_url, app.state.settings.db_pool_size, app.state.settings.db_max_overflow)
     app.state.extractor = None
     app.middleware("http")(auth.authenticate)
     app.middleware("http")(security.guard)
@@ -70,6 +70,7 @@ def create_app(db_url: str, settings: Settings | None = None) -> FastAPI:
     app.include_router(assets.router)
     app.include_router(auth.router)
     app.include_router(routes_team.router)
+    app.include_router(routes_taxii.router)
     app.include_router(pages.router)
     return app
 

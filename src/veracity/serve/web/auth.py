@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from veracity.serve.web.render import render
 from veracity.serve.web.security import csrf_ok, forbidden
@@ -36,7 +37,8 @@ def _remote(request: Request) -> str:
 
 
 def _unauthorised(request: Request, message: str) -> Response:
-    if request.url.path.startswith("/api") or request.url.path == "/openapi.json" or request.method != "GET":
+    if request.url.path.startswith(("/api", "/taxii2")) or request.url.path == "/openapi.json" \
+            or request.method != "GET":
         return JSONResponse({"error": "Unauthorised", "code": "E110", "message": message,
                              "fix": "send `Authorization: Bearer TOKEN` or sign in at /login"},
                             status_code=401, headers={"WWW-Authenticate": "Bearer"})
@@ -61,10 +63,10 @@ async def authenticate(request: Request, call_next: Callable[[Request], Awaitabl
     """Middleware: on a team server, find who is asking and refuse what their role does not allow."""
     store: Store = request.app.state.store
     path = request.url.path
-    if path.startswith(OPEN_PATHS) or not acc.team_mode(store):
+    if path.startswith(OPEN_PATHS) or not await run_in_threadpool(acc.team_mode, store):
         return await call_next(request)
-    try:
-        who = _principal(request, store)
+    try:  # database reads and argon2 off the event loop, so one request's sign-in does not stall the others
+        who = await run_in_threadpool(_principal, request, store)
     except acc.Unauthorised as exc:
         return _unauthorised(request, exc.message)
     if path.startswith(ADMIN_PATHS) and not who.may("admin"):
