@@ -48,8 +48,10 @@ def relays(line: Line) -> bool:
     still show that an independent outlet covered the proposition, which is what "cannot be judged" is about.
     An analyst's "uncertain" judgement is not reporting and never counts here.
     """
-    factor = line.representative.factors.get("hedge")
-    return bool(factor and factor[1]) and not is_analyst(line.representative.evidence.assertion.claimant)
+    rep = line.representative
+    factor = rep.factors.get("hedge")
+    unsure = "unsure" in rep.factors
+    return bool(factor and factor[1]) and not unsure and not is_analyst(rep.evidence.assertion.claimant)
 
 
 def _judgeable(weights: Weights, lines: Sequence[Line]) -> bool:
