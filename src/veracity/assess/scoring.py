@@ -131,10 +131,12 @@ class Scorer:
             grade, why = "F", f"outlet {name or 'unknown'} not graded: cannot be judged"
         else:
             grade, why = (outlet.reliability or "F").upper(), f"outlet {outlet.name} graded {outlet.reliability}"
-        record = self.track.get(name) if name else None
+        claimant_record = self.track.get(claimant)
+        record = claimant_record or (self.track.get(name) if name else None)
         if record and grade in GRADES and grade != "F":
+            whose = f"{self.name(claimant)}'s" if claimant_record else "its"
             grade = GRADES[min(GRADES.index(grade) + 1, len(GRADES) - 2)]
-            why += f"; one grade lower for its track record ({record})"
+            why += f"; one grade lower for {whose} track record ({record})"
         return grade, why
 
     def reliability(self, item: Evidence) -> Factor:
