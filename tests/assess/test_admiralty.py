@@ -70,3 +70,18 @@ def test_admiralty_track_record_downgrades_a_source_analysts_keep_rejecting(make
     item = make("Pakistan", "supports", "ISKP", doc="x", outlet="Wire")
     factor = grade([*rejected, item]).supporting[0].representative.factors["reliability"]
     assert factor[1] == "C" and "track record" in factor[2]
+
+
+def test_admiralty_zero_weight_relays_count_as_coverage_not_as_evidence(make):
+    from veracity.assess.weights import load_weights, with_overrides
+
+    weights = with_overrides(load_weights(), {"hedged": 0.0})
+    one = make("Pakistan", "supports", "ISKP", doc="a")
+    relay = make("Pakistan", "supports", "ISKP", doc="b", hedge="reportedly")
+    alone = grade([one], weights=weights)
+    covered = grade([one, relay], weights=weights)
+    assert alone.admiralty == 6 and covered.admiralty != 6
+    assert covered.probability == alone.probability      # the relay adds nothing to p
+    assert grade([relay, make("Pakistan", "supports", "ISKP", doc="c", hedge="may")], weights=weights).admiralty == 6
+    uncertain = make("Pakistan", "supports", "ISKP", doc="j", claimant="analyst:J. Smith", hedge="uncertain")
+    assert grade([one, uncertain], weights=weights).admiralty == 6   # an analyst's doubt is not coverage

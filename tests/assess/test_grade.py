@@ -205,3 +205,23 @@ def test_grade_adding_an_independent_supporting_line_never_lowers_probability(ma
     after = grade_of([*base, fresh], PK, today=TODAY, outlets=outlets)
     assert after.probability >= (before[0] if before else load_weights()["prior"])
     assert len(after.supporting) == (len(grade_of(base, PK, today=TODAY).supporting) if before else 0) + 1
+
+
+@pytest.mark.parametrize(("score", "counts"), [(0.387, False), (0.49, False), (0.5, True), (0.8, True)])
+def test_grade_reading_below_even_odds_is_listed_not_weighed_until_confirmed(make, score, counts):
+    from dataclasses import replace
+
+    from veracity.model.records import Review
+
+    base = make("Pakistan", "supports", "ISKP", doc="a", outlet="Reuters", published="2025-01-01")
+    item = replace(base, assertion=replace(base.assertion, score=score))
+    got = grade_of([item], PK, today=TODAY, outlets=OUTLETS)
+    member = got.supporting[0].representative
+    assert member.factors["extraction"][0] == score
+    assert ("unsure" in member.factors) is not counts and (member.weight > 0) is counts
+    assert (got.probability > 0.5) is counts
+    if not counts:
+        assert "misreading" in member.factors["unsure"][2]
+        confirmed = replace(item, reviews=(Review(item.assertion.id, Verdict.CONFIRM, created_at="2025-02-01"),))
+        after = grade_of([confirmed], PK, today=TODAY, outlets=OUTLETS).supporting[0].representative
+        assert "unsure" not in after.factors and after.weight > 0

@@ -19,6 +19,7 @@ from veracity.evaluate.veracity import (
     figures,
     grade_claim,
     profile,
+    reading,
     stances,
     verdict,
 )
@@ -113,6 +114,28 @@ def test_veracity_shipped_profile_is_fitted_and_sane() -> None:
     assert weights["fitted"]["grouped_by"] == "claimId"
     assert weights["prior"] != load_weights()["prior"] or weights["line_base"] != load_weights()["line_base"]
     assert with_overrides(load_weights(), {"prior": 0.3})["prior"] == 0.3
+
+
+@pytest.mark.parametrize(("scores", "threshold", "expected"), [
+    ({"asserts": 0.45, "denies": 0.2, "reports": 0.35}, 0.0, "asserts"),   # 0: the most probable label
+    ({"asserts": 0.45, "denies": 0.2, "reports": 0.35}, 0.5, "reports"),   # not sure enough to vouch: a relay
+    ({"asserts": 0.7, "denies": 0.1, "reports": 0.2}, 0.5, "asserts"),
+    ({"asserts": 0.3, "denies": 0.4, "reports": 0.3}, 0.9, "denies"),      # the threshold never touches denials
+])
+def test_veracity_reading_reads_asserts_only_above_the_threshold(scores, threshold, expected) -> None:
+    label, confidence = reading(scores, threshold)
+    assert (label, confidence) == (expected, scores[expected])
+
+
+def test_veracity_relays_make_a_lone_debunk_judgeable_but_never_alone() -> None:
+    # the fitted profile weighs relays at zero; they still show that several outlets covered the claim
+    weights = profile()
+    assert weights["hedged"] == 0.0
+    debunk = grade_claim(_claim("denies", "reports", "reports"), [("denies", 1.0)] + [("reports", 1.0)] * 2,
+                         weights)
+    assert debunk.credibility != 6 and debunk.probability < 0.2
+    relays = grade_claim(_claim("reports", "reports"), [("reports", 1.0)] * 2, weights)
+    assert relays.credibility == 6
 
 
 def test_veracity_gold_stance_needed_when_no_stancer() -> None:

@@ -25,6 +25,7 @@ def test_train_grades_folds_are_by_claim_and_deterministic() -> None:
 def test_train_grades_overrides_are_weights_keys() -> None:
     over = overrides((0.2, 1.0, 3.0, 0.5))
     assert over == {"prior": 0.2, "line_base": 1.0, "hedged": 0.5, "interest": {"independent_denial": 3.0}}
+    assert overrides((0.2, 1.0, 3.0, 0.5, 0.6))["stance"] == {"asserts_above": 0.6}
 
 
 def test_cli_train_grades_smoke_writes_a_loadable_profile(tmp_path: Path) -> None:
@@ -38,3 +39,4 @@ def test_cli_train_grades_smoke_writes_a_loadable_profile(tmp_path: Path) -> Non
     weights = load_weights(str(out))
     assert weights["verdict"]["false_below"] <= weights["verdict"]["true_above"]
     assert weights["fitted"]["folds"] == 3
+    assert 0.0 <= weights["stance"]["asserts_above"] < 1.0

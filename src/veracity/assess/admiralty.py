@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from veracity.assess.independence import Line
 from veracity.assess.weights import GRADES, Weights
+from veracity.model.records import is_analyst
 
 CREDIBILITY = {1: "confirmed by independent sources", 2: "probably true", 3: "possibly true", 4: "doubtful",
                5: "improbable", 6: "truth cannot be judged"}
@@ -40,14 +41,32 @@ def source_reliability(supporting: Sequence[Line], opposing: Sequence[Line]) -> 
     return grade, f"{SOURCE[grade]}: best {side} source ({why})"
 
 
+def relays(line: Line) -> bool:
+    """True for a hedged line of reporting ("reportedly ..."): it relays the proposition without vouching for it.
+
+    A profile may weigh relays at zero (the fitted Emergent profile does): they then add nothing to p, yet they
+    still show that an independent outlet covered the proposition, which is what "cannot be judged" is about.
+    An analyst's "uncertain" judgement is not reporting and never counts here.
+    """
+    rep = line.representative
+    factor = rep.factors.get("hedge")
+    unsure = "unsure" in rep.factors
+    return bool(factor and factor[1]) and not unsure and not is_analyst(rep.evidence.assertion.claimant)
+
+
 def _judgeable(weights: Weights, lines: Sequence[Line]) -> bool:
-    """Enough to judge: two independent lines in all, or one from a source graded at least ``judge_grade``."""
-    if len(lines) >= 2:
-        return True
-    if not lines:
+    """Enough to judge: two independent lines in all, or one from a source graded at least ``judge_grade``.
+
+    Lines that weigh nothing count only when they are relays and some other line weighs something: coverage by
+    several outlets makes a claim judgeable, but relays alone never do (nobody vouched either way).
+    """
+    usable = [line for line in lines if line.weight > 0]
+    if not usable:
         return False
+    if len(usable) + sum(line.weight <= 0 and relays(line) for line in lines) >= 2:
+        return True
     limit = GRADES.index(str(weights["admiralty"]["judge_grade"]).upper())
-    return GRADES.index(line_grade(lines[0])) <= limit and lines[0].weight > 0
+    return GRADES.index(line_grade(usable[0])) <= limit
 
 
 def credibility(weights: Weights, supporting: Sequence[Line], opposing: Sequence[Line],
@@ -55,7 +74,7 @@ def credibility(weights: Weights, supporting: Sequence[Line], opposing: Sequence
     """(1-6, why): information credibility from the independent lines and the probability."""
     spec = weights["admiralty"]
     lines = [*supporting, *opposing]
-    if not _judgeable(weights, [line for line in lines if line.weight > 0]):
+    if not _judgeable(weights, lines):
         why = "no usable line" if not lines else "a single uncorroborated line from a source not graded " \
               f"{spec['judge_grade']} or better"
         return 6, f"{CREDIBILITY[6]}: {why}"

@@ -196,15 +196,50 @@ class Assessor:
 
 
 def track_record(items: Iterable[Evidence], weights: Weights) -> dict[str, str]:
-    """Outlets whose reviewed extractions were mostly rejected: outlet -> "k of n reviewed rejected"."""
+    """Sources whose earlier lines mostly failed an analyst: source -> "k of n ... went against it".
+
+    A source is an outlet (for its own voice) or a named claimant (a spokesman, a state). Its record counts the
+    analyst's latest review of each of its extractions (reject = failed) and, for a claimant, every analyst
+    judgement (`veracity judge`) of a proposition it asserted (disagree = failed, agree = held; uncertain does
+    not count). At least ``track_record.min_reviews`` such verdicts, ``reject_share`` of them failed: one grade
+    lower, with the record in the explanation.
+    """
     spec = weights["track_record"]
-    reviewed: dict[str, list[bool]] = {}
+    items = list(items)
+    record: dict[str, list[bool]] = {}
     for item in items:
-        if item.outlet and item.reviews:
-            verdict = sorted(item.reviews, key=lambda r: r.created_at)[-1].verdict
-            reviewed.setdefault(item.outlet, []).append(verdict is Verdict.REJECT)
-    return {outlet: f"{sum(got)} of {len(got)} reviewed extractions rejected" for outlet, got in reviewed.items()
+        if item.reviews:
+            failed = sorted(item.reviews, key=lambda r: r.created_at)[-1].verdict is Verdict.REJECT
+            for source in _sources(item):
+                record.setdefault(source, []).append(failed)
+    for claimant, failed in _judged(items):
+        record.setdefault(claimant, []).append(failed)
+    return {source: f"{sum(got)} of {len(got)} analyst verdicts on its earlier lines went against it"
+            for source, got in record.items()
             if len(got) >= int(spec["min_reviews"]) and sum(got) / len(got) >= float(spec["reject_share"])}
+
+
+def _sources(item: Evidence) -> list[str]:
+    """The outlet and, for a named claimant, the claimant: whose record a review of this line joins."""
+    claimant = item.assertion.claimant
+    named = [] if is_author(claimant) or is_analyst(claimant) or is_registry(claimant) else [claimant]
+    return ([item.outlet] if item.outlet else []) + named
+
+
+def _judged(items: list[Evidence]) -> list[tuple[str, bool]]:
+    """(claimant, failed) for every named claimant's assertion of a proposition an analyst judged."""
+    verdicts: dict[tuple[str, str, str], bool] = {}
+    for item in items:
+        a = item.assertion
+        if is_analyst(a.claimant) and a.hedge != "uncertain":
+            verdicts[(a.subject, a.predicate, a.object)] = a.stance is Stance.DENIES
+    out = []
+    for item in items:
+        a = item.assertion
+        key = (a.subject, a.predicate, a.object)
+        if key in verdicts and a.stance is Stance.ASSERTS and _sources(item)[-1:] == [a.claimant]:
+            out.append((a.claimant, verdicts[key]))
+    return out
 
 
 def _syndication(items: list[Evidence], texts: Texts | None, weights: Weights) -> Syndication | None:

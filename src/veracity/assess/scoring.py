@@ -1,6 +1,7 @@
 """The weight of one piece of evidence: a product of named factors, each returned with its value and reason.
 
 weight = line_base x reliability x interest x hedge x recency x extraction score [x opposite x via parent]
+(a reading scored below ``extraction.min_score`` is listed with weight 0: more likely a misreading)
 A review says whether the extraction matches its source: a confirmation sets the extraction score to 1 (the line
 then counts at exactly its normal weight); a rejection (or a correction) removes the item. Claims of responsibility
 take their ``interest`` from the ``responsibility`` table (uncontested, rival, retracted, ...). Every multiplier
@@ -91,10 +92,28 @@ class Scorer:
             factors["review"] = (1.0, "confirm", why)
         elif item.assertion.score < 1.0:
             factors["extraction"] = (item.assertion.score, item.assertion.extractor, "extractor's confidence")
+            unsure = self.unsure(item.assertion.score)
+            if unsure is not None:
+                factors["unsure"] = unsure
         weight = 1.0
         for value in factors.values():
             weight *= value[0]
         return weight, factors, confirmed
+
+    def unsure(self, score: float) -> Factor | None:
+        """A reading the extractor scores below ``extraction.min_score`` is listed but not weighed.
+
+        Extractors keep uncertain readings so that an analyst can review them (the statements model keeps
+        links from 0.3, tuned for recall); below even odds a reading is more likely a misreading than what
+        the sentence says, and several such readings of one sentence ("Pakistan supports ISKP", "ISI supports
+        ISKP", "Haqqani member_of Pakistan" from one clause) would otherwise each add a line. Confirming the
+        extraction (``review ... confirm``) sets its score to 1 and it counts at its normal weight.
+        """
+        floor = float(self.weights["extraction"]["min_score"])
+        if score >= floor:
+            return None
+        return (0.0, score, f"read with confidence {score:.2f}, below {floor:.2f}: more likely a misreading "
+                            "than a statement; listed, not weighed, until an analyst confirms it")
 
     def grade_of(self, item: Evidence) -> tuple[str, str]:
         """(Admiralty source grade, where it came from); unknown outlets are F, never C."""
@@ -112,10 +131,12 @@ class Scorer:
             grade, why = "F", f"outlet {name or 'unknown'} not graded: cannot be judged"
         else:
             grade, why = (outlet.reliability or "F").upper(), f"outlet {outlet.name} graded {outlet.reliability}"
-        record = self.track.get(name) if name else None
+        claimant_record = self.track.get(claimant)
+        record = claimant_record or (self.track.get(name) if name else None)
         if record and grade in GRADES and grade != "F":
+            whose = f"{self.name(claimant)}'s" if claimant_record else "its"
             grade = GRADES[min(GRADES.index(grade) + 1, len(GRADES) - 2)]
-            why += f"; one grade lower for its track record ({record})"
+            why += f"; one grade lower for {whose} track record ({record})"
         return grade, why
 
     def reliability(self, item: Evidence) -> Factor:

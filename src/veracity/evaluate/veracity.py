@@ -52,10 +52,33 @@ def profile() -> Weights:
     return load_weights(profile_path())
 
 
-def model_stance(claim: str, headline: str) -> Reading:
-    """The product's stance model on one headline: its label and that label's probability."""
-    result = classify(claim, headline)
-    return result.label, float(result.scores[result.label])
+def reading(scores: dict[str, float], asserts_above: float = 0.0) -> Reading:
+    """A headline's stance from the stance model's label probabilities, and that label's probability.
+
+    The most probable label, except that a headline is read as asserting only when the model gives "asserts"
+    at least ``asserts_above`` (the profile's ``stance.asserts_above``); below it the headline is read as only
+    relaying the claim. The model confuses relaying with asserting more than anything else, and an outlet that
+    is read as vouching for a rumour it only relays corroborates nothing.
+    """
+    label = max(scores, key=lambda lab: scores[lab])
+    if label == "asserts" and scores[label] < asserts_above:
+        label = "reports"
+    return label, float(scores[label])
+
+
+def asserts_above(weights: Weights) -> float:
+    """The profile's threshold for reading a headline as asserting (0: the most probable label)."""
+    return float((weights.raw.get("stance") or {}).get("asserts_above", 0.0))
+
+
+def model_stancer(weights: Weights) -> Stancer:
+    """The product's stance model on one headline, read with the profile's ``asserts_above``."""
+    threshold = asserts_above(weights)
+
+    def stance(claim: str, headline: str) -> Reading:
+        return reading(classify(claim, headline).scores, threshold)
+
+    return stance
 
 
 def stances(claim: Claim, stancer: Stancer | None) -> list[Reading]:
@@ -245,7 +268,8 @@ def run(claims_csv: Path, articles: Path, truth: Path | None = None, out: Path |
     """
     chosen = weights or profile()
     claims = read_claims(claims_csv, articles, truth, gold_stance=gold, limit=limit)
-    labels = [stances(c, model_stance) for c in claims]
+    stancer = model_stancer(chosen)
+    labels = [stances(c, stancer) for c in claims]
     predictions = predict(claims, labels, chosen)
     if out is not None:
         write_predictions(out, predictions)

@@ -3,8 +3,10 @@
 What is fitted, over a small grid, with every claim graded by the product's own :class:`Assessor`:
 
 - ``prior`` (the base rate of a rumour before any headline), ``line_base`` (what one independent line adds),
-  ``interest.independent_denial`` (what a debunk weighs against a repeat) and ``hedged`` (what an "observing"
-  headline, hedged "reportedly", counts for): chosen by the Brier score of p on the resolved training claims;
+  ``interest.independent_denial`` (what a debunk weighs against a repeat), ``hedged`` (what an "observing"
+  headline, hedged "reportedly", counts for) and ``stance.asserts_above`` (how sure the stance model must be
+  before a headline is read as asserting rather than relaying; extracted stances only): chosen by the Brier
+  score of p on the resolved training claims;
 - the verdict band (``verdict.false_below`` / ``true_above``): chosen by three-way accuracy on the training claims.
 
 The figures printed are cross-validated: claims are split into folds (every headline of a claim in one fold),
@@ -35,13 +37,14 @@ from veracity.assess.stance import LABELS, MODEL_FILE, StanceModel
 from veracity.assess.stance_features import features
 from veracity.assess.weights import Weights, load_weights, with_overrides
 from veracity.evaluate.claims import Claim, Reading, read_claims
-from veracity.evaluate.veracity import Figures, Prediction, baselines, figures, stances, verdict
+from veracity.evaluate.veracity import Figures, Prediction, baselines, figures, reading, stances, verdict
 
 GRID: dict[str, tuple[float, ...]] = {
     "prior": (0.1, 0.15, 0.2, 0.3, 0.5),
     "line_base": (0.5, 0.7, 1.0, 1.4),
-    "independent_denial": (2.0, 3.0, 5.0, 8.0),
+    "independent_denial": (3.0, 5.0, 8.0),
     "hedged": (0.0, 0.25, 0.5),
+    "asserts_above": (0.0, 0.5, 0.6),
 }
 CUTS = tuple(round(0.05 * k, 2) for k in range(2, 19))
 Setting = tuple[float, ...]
@@ -50,9 +53,13 @@ Log = Callable[[str], None]
 
 
 def overrides(setting: Setting) -> dict[str, Any]:
-    """A grid point as a weights overlay."""
-    prior, line_base, denial, hedged = setting
-    return {"prior": prior, "line_base": line_base, "hedged": hedged, "interest": {"independent_denial": denial}}
+    """A grid point as a weights overlay (``asserts_above`` only when the setting has one)."""
+    prior, line_base, denial, hedged, *rest = setting
+    over: dict[str, Any] = {"prior": prior, "line_base": line_base, "hedged": hedged,
+                            "interest": {"independent_denial": denial}}
+    if rest:
+        over["stance"] = {"asserts_above": rest[0]}
+    return over
 
 
 def folds_of(claims: Sequence[Claim], k: int) -> list[int]:
@@ -90,24 +97,48 @@ def _shipped_cv() -> dict[str, Any]:
     return dict(raw.get("cv") or {"C": 0.3, "min_claims": 8})
 
 
-def out_of_fold_stances(claims: Sequence[Claim], folds: Sequence[int], k: int) -> list[list[Reading]]:
-    """Each headline's stance from a stance model trained without its claim's fold."""
-    labels: list[list[Reading]] = [[] for _ in claims]
+Scores = list[list[dict[str, float]]]
+"""Per claim, per headline: the stance model's probability of each label."""
+
+
+def out_of_fold_scores(claims: Sequence[Claim], folds: Sequence[int], k: int) -> Scores:
+    """Each headline's label probabilities from a stance model trained without its claim's fold."""
+    scores: Scores = [[] for _ in claims]
     for fold in range(k):
         fitted = fit_stance([c for c, f in zip(claims, folds, strict=True) if f != fold])
         for i, c in enumerate(claims):
             if folds[i] == fold:
-                labels[i] = [_label(fitted, c.text, h.text) for h in c.headlines]
-    return labels
+                scores[i] = [fitted.scores(features(c.text, h.text)[0]) for h in c.headlines]
+    return scores
 
 
-def _label(fitted: StanceModel, claim: str, headline: str) -> Reading:
-    scores = fitted.scores(features(claim, headline)[0])
-    label = max(LABELS, key=lambda lab: scores[lab])
-    return label, scores[label]
+Reader = Callable[[float], Sequence[list[Reading]]]
+"""Every claim's headline stances read with one ``asserts_above`` threshold."""
 
 
-def grade_grid(claims: Sequence[Claim], labels: Sequence[list[Reading]], base: Weights,
+def scores_reader(scores: Scores) -> Reader:
+    """The out-of-fold probabilities read as stances, once per threshold."""
+    cache: dict[float, list[list[Reading]]] = {}
+
+    def read(threshold: float) -> list[list[Reading]]:
+        if threshold not in cache:
+            cache[threshold] = [[reading(s, threshold) for s in claim] for claim in scores]
+        return cache[threshold]
+
+    return read
+
+
+def fixed_reader(labels: Sequence[list[Reading]]) -> Reader:
+    """Readings that no threshold changes (the gold stances)."""
+    return lambda _threshold: labels
+
+
+def threshold_of(setting: Setting) -> float:
+    """A grid point's ``asserts_above`` (0, the most probable label, when the setting has none)."""
+    return setting[4] if len(setting) > 4 else 0.0
+
+
+def grade_grid(claims: Sequence[Claim], read: Reader, base: Weights,
                grid: dict[str, tuple[float, ...]]) -> Graded:
     """(probability, credibility) of every claim under every grid point, graded by the product's Assessor."""
     from veracity.evaluate.veracity import grade_claim
@@ -115,6 +146,7 @@ def grade_grid(claims: Sequence[Claim], labels: Sequence[list[Reading]], base: W
     out: Graded = {}
     for setting in itertools.product(*grid.values()):
         weights = with_overrides(base, overrides(setting))
+        labels = read(threshold_of(setting))
         out[setting] = [(g.probability, g.credibility) for g in
                         (grade_claim(c, lab, weights) for c, lab in zip(claims, labels, strict=True))]
     return out
@@ -149,20 +181,31 @@ class ModeResult:
     stance_accuracy: float
 
 
-def cross_validate(claims: Sequence[Claim], labels: Sequence[list[Reading]], folds: Sequence[int], k: int,
+def cross_validate(claims: Sequence[Claim], read: Reader, folds: Sequence[int], k: int,
                    graded: Graded, mode: str) -> ModeResult:
-    """Choose on k-1 folds, predict the held-out one; figures over all out-of-fold predictions."""
+    """Choose on k-1 folds, predict the held-out one; figures over all out-of-fold predictions.
+
+    The stances scored (headline accuracy, baselines) are each held-out claim's, read with its fold's choice.
+    """
     preds: dict[int, Prediction] = {}
+    labels: dict[int, list[Reading]] = {}
     choices = []
     for fold in range(k):
         train = [i for i, f in enumerate(folds) if f != fold]
         setting, band = choose(graded, claims, train)
         choices.append((setting, band))
+        read_now = read(threshold_of(setting))
         for i, f in enumerate(folds):
             if f == fold:
                 p, cred = graded[setting][i]
                 preds[i] = Prediction(claims[i].id, p, cred, verdict(p, cred, band), claims[i].truth)
+                labels[i] = read_now[i]
     ordered = [preds[i] for i in range(len(claims))]
+    return _result(claims, [labels[i] for i in range(len(claims))], ordered, choices, mode)
+
+
+def _result(claims: Sequence[Claim], labels: list[list[Reading]], ordered: list[Prediction],
+            choices: list[tuple[Setting, tuple[float, float]]], mode: str) -> ModeResult:
     gold = [h.gold for c in claims for h in c.headlines]
     got = [x for lab in labels for x, _ in lab]
     agree = sum(g == p for g, p in zip(gold, got, strict=True)) / max(len(got), 1)
@@ -177,11 +220,14 @@ def train(claims_csv: Path, articles: Path, truth: Path, *, k: int = 5, limit: i
     claims = read_claims(claims_csv, articles, truth, gold_stance=True, limit=limit)
     folds = folds_of(claims, k)
     base = load_weights()
-    modes = {"gold": [stances(c, None) for c in claims], "extracted": out_of_fold_stances(claims, folds, k)}
+    modes = {"gold": fixed_reader([stances(c, None) for c in claims]),
+             "extracted": scores_reader(out_of_fold_scores(claims, folds, k))}
     results, graded_by_mode = [], {}
-    for mode, labels in modes.items():
-        graded_by_mode[mode] = graded = grade_grid(claims, labels, base, chosen_grid)
-        result = cross_validate(claims, labels, folds, k, graded, mode)
+    for mode, read in modes.items():
+        # a gold stance has no probability to threshold: the gold grid leaves asserts_above at 0
+        mode_grid = chosen_grid if mode == "extracted" else {**chosen_grid, "asserts_above": (0.0,)}
+        graded_by_mode[mode] = graded = grade_grid(claims, read, base, mode_grid)
+        result = cross_validate(claims, read, folds, k, graded, mode)
         results.append(result)
         _log_result(result, log)
     setting, band = choose(graded_by_mode["extracted"], claims, range(len(claims)))
