@@ -86,6 +86,8 @@ def watch(command: list[str], db: Path, checkpoints: list[int], log: Path) -> di
         time.sleep(2)
         pids = {"main": child.pid} | {f"worker {i + 1}": pid for i, pid in enumerate(workers(proc))}
         figures = {name: status_mb(pid) for name, pid in pids.items()}
+        if not figures["main"][0]:  # exited between the poll and the read: no figure to take
+            continue
         for name, (_, hwm) in figures.items():
             peaks[name] = max(peaks.get(name, 0.0), hwm)
         done = extracted(db)
