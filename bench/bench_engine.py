@@ -172,10 +172,12 @@ def drop_pg(handle: Any) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--docs", type=int, default=2000)
-    parser.add_argument("--rss-docs", default="1000,4000", help="two run sizes for the per-worker memory check")
+    parser.add_argument("--rss-docs", default="1000,4000",
+                        help="run sizes for the per-worker memory check ('' for none: bench_memory.py measures it "
+                             "checkpoint by checkpoint on distinct documents)")
     parser.add_argument("--pg", default=None, help="PostgreSQL admin URL: also measure the write rate there")
     args = parser.parse_args()
-    small, large = (int(n) for n in args.rss_docs.split(","))
+    sizes = [int(n) for n in args.rss_docs.split(",") if n]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         folder = tmp / "in"
@@ -193,7 +195,7 @@ def main() -> None:
                   f"start-up {started:.1f} s; "
                   f"worker peak RSS {', '.join(f'{r:.0f}' for r in rss)} MB)")
         print(f"overhead at 1 worker                      {runs[1][1] / base - 1:8.1%}  (target within 15%)")
-        for size in (small, large):
+        for size in sizes:
             sized = tmp / f"rss{size}"
             sized.mkdir()
             write_corpus(sized, size)

@@ -18,6 +18,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
     ("bench_network.py", ["--scale", "0.002", "--queries", "4"], "ego depth 2"),
     ("bench_export.py", ["--small", "200", "--factor", "2", "--entities", "50"], "stix"),
     ("ablate_rules.py", ["--split", "seeds", "--only", "claims.finder.responsibility"], "claims.finder.responsibility"),
+    ("bench_memory.py", ["--docs", "12", "--checkpoints", "6,12"], "main: peak"),
 ])
 def test_bench_scripts_run_and_print_figures(script: str, args: list[str], expect: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True, text=True,

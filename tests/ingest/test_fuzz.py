@@ -197,3 +197,35 @@ def test_fuzz_decode(data: bytes, html: bool) -> None:
         assert exc.message
     else:
         assert isinstance(text, str) and isinstance(warnings, tuple)
+
+
+@FUZZ
+@given(st.one_of(encoded(feeds()), st.binary(max_size=300)))
+def test_fuzz_feed_bytes_as_watch_reads_them(data: bytes) -> None:
+    """A polled feed's body (``veracity watch``) is read by the same reader as a file: entries or a rejection
+    naming the feed, and when the whole feed is unreadable an :class:`InvalidInput`, never another error."""
+    from veracity.ingest.feeds import read_feed_bytes
+
+    where = Path("news.example/feed")
+    try:
+        items = list(read_feed_bytes(data, where, "feed", "https://news.example/feed"))
+    except InvalidInput as exc:
+        assert exc.message
+        return
+    for item in items:
+        assert isinstance(item, Loaded | Rejected) and item.path == where
+        if isinstance(item, Rejected):
+            assert item.reason
+
+
+@FUZZ
+@given(st.one_of(PHRASE, st.tuples(st.sampled_from(["QUETTA", "Kabul", "PESHAWAR, Pakistan", "Khost (AFP)"]),
+                                    st.sampled_from([": ", " - ", " -- ", ", March 3 (Reuters) - ", " "]), PHRASE)
+                 .map("".join)))
+def test_fuzz_dateline(text: str) -> None:
+    """A dateline is found only at the start, with a place and an end inside the text; anything else is None."""
+    from veracity.ingest.dateline import find_dateline
+
+    found = find_dateline(text)
+    if found is not None:
+        assert 0 < found.end <= len(text) and found.place and found.place.lower() in text.lower()

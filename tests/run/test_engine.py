@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from veracity.run import build
 from veracity.run.dask_engine import DaskExecutor
@@ -72,6 +74,58 @@ def test_engine_dask_stores_the_rows_the_local_path_stores(store_urls, corpus: P
         assert _content(dask) == _content(local)
         assert _warnings(dask) == _warnings(local)
         assert [r.path.name for r in d_ingested.rejected] == [r.path.name for r in ingested.rejected] == ["broken.txt"]
+    finally:
+        local.close()
+        dask.close()
+
+
+def _markings(store: Store) -> dict[str, list[tuple]]:
+    """Every marking, sharing-group line and audit row (less its time and sequence number)."""
+    from veracity.store import schema as S
+
+    found = {}
+    with store.engine.connect() as conn:
+        for table, columns in ((S.markings, ("kind", "ident", "owner_org", "tlp")),
+                               (S.marking_groups, ("kind", "ident", "group_name")),
+                               (S.audit, ("user", "org", "action", "target", "remote", "detail"))):
+            rows = [row for row in conn.execute(select(*(table.c[c] for c in columns)))
+                    if not str(row[0 if table.name != "audit" else 3]).startswith("run")]  # run ids differ
+            found[table.name] = sorted((*row[:5], json.dumps(row[5], sort_keys=True)) if len(row) > 5 else tuple(row)
+                                       for row in rows)
+    return found
+
+
+def _run_markings(store: Store) -> list[dict]:
+    from veracity.store import schema as S
+
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(S.markings).where(S.markings.c.kind == "run"))]
+
+
+def test_engine_dask_marks_rows_as_the_local_path(store_urls, corpus: Path, executor, extractor) -> None:
+    from veracity.store.accounts import add_group, add_org
+    from veracity.store.marking import Actor, Marking
+
+    marking, actor = Marking("A", "AMBER", ("ab",)), Actor("cli", "A")
+    local, dask = open_store(store_urls()), open_store(store_urls())
+    try:
+        for store in (local, dask):
+            add_org(store, "A")
+            add_org(store, "B")
+            add_group(store, "ab", ["A", "B"])
+        _local(local.acting(actor, marking), corpus, extractor)  # registry sources too, as `veracity ingest` does
+        build.load_registry(dask.acting(actor, marking))
+        ingest_on(dask.acting(actor, marking), [corpus], 1_000_000, executor, flow=Flow(chunk=3, batch=4))
+        found = _markings(dask)
+        assert found == _markings(local)
+        for store in (local, dask):  # each run is marked as its documents are
+            assert [(r["owner_org"], r["tlp"]) for r in _run_markings(store)] == [("A", "AMBER")]
+        docs = {row[1] for row in found["markings"] if row[0] == "document"}
+        assert docs == {row["id"] for row in dask.view().rows("documents")}
+        assert len(docs) > 10 and {row[2:] for row in found["markings"]} == {("A", "AMBER")}
+        assert {row[2] for row in found["marking_groups"]} == {"ab"}
+        judged = {row[1] for row in found["markings"] if row[0] == "judgement"}
+        assert judged == {row["id"] for row in dask.view().rows("judgements")}
     finally:
         local.close()
         dask.close()

@@ -81,3 +81,74 @@ def test_runs_cli_lists_the_warnings_of_the_latest_run(tmp_path: Path) -> None:
     assert [json.loads(line)["kind"] for line in only.output.splitlines()] == ["rejected"]
     missing = runner.invoke(app, ["--db", db, "warnings", "--run", "nosuch"])
     assert missing.exit_code == 3 and "no run with an id starting 'nosuch'" in missing.output
+
+
+def names(rows) -> list[str]:
+    return sorted(Path(r["location"]).name for r in rows)
+
+
+def _marked_batches(store, tmp_path: Path) -> tuple[build.IngestReport, build.IngestReport]:
+    """A RED batch of organisation A (a dated report and a rejected file), then an unmarked batch that holds the
+    same report again (its warning names A's RED document) and a cp1252 page."""
+    from veracity.store.accounts import add_group, add_org
+    from veracity.store.marking import Actor, Marking
+
+    for org in ("A", "B"):
+        add_org(store, org)
+    add_group(store, "ab", ["A", "B"])
+    red, plain = tmp_path / "red", tmp_path / "plain"
+    red.mkdir()
+    plain.mkdir()
+    (red / "secret-op.txt").write_text("DATE: someday\n---\n" + ENGLISH, encoding="utf-8")
+    (red / "secret-plan.pdf").write_bytes(b"%PDF-1.4")
+    (plain / "again.txt").write_text("DATE: someday\n---\n" + ENGLISH, encoding="utf-8")
+    (plain / "page.txt").write_bytes(("The caf\u00e9 reopened. " + ENGLISH).encode("cp1252"))
+    first = build.ingest(store.acting(Actor("cli", "A"), Marking("A", "RED")), [red], max_bytes=100_000)
+    return first, build.ingest(store, [plain], max_bytes=100_000)
+
+
+def test_runs_warnings_are_scoped_by_the_run_and_the_document(any_store, tmp_path: Path) -> None:
+    from veracity.store.marking import Scope
+
+    first, second = _marked_batches(any_store, tmp_path)
+    assert second.counts()["duplicates"] == 1
+    everyone, owner, other = any_store.view(), any_store.view(Scope("A")), any_store.view(Scope("B", frozenset({"ab"})))
+    for view in (everyone, owner):
+        assert view.run()["id"] == second.run.id and view.run(first.run.id[:-3])["id"] == first.run.id
+        assert names(view.run_warnings(first.run.id)) == ["secret-op.txt", "secret-plan.pdf"]
+        assert names(view.run_warnings(second.run.id)) == ["again.txt", "page.txt"]
+    assert other.run()["id"] == second.run.id
+    assert other.run(first.run.id) is None and other.run_warnings(first.run.id) == []
+    assert names(other.run_warnings(second.run.id)) == ["page.txt"]  # again.txt's warning is about A's RED report
+    assert [r["kind"] for r in owner.run_warnings(first.run.id, "rejected")] == ["rejected"]
+    assert [r["id"] for r in other.rows("runs")] == [second.run.id]
+    assert names(other.rows("run_warnings")) == ["page.txt"]
+
+
+def test_runs_warnings_of_a_run_are_read_through_its_key(sqlite_store, tmp_path: Path) -> None:
+    """The query behind ``veracity warnings`` searches the warnings by the run's key, scoped or not: it never
+    scans the warnings of every run."""
+    from sqlalchemy import event
+
+    from veracity.store.marking import Scope
+
+    first, _ = _marked_batches(sqlite_store, tmp_path)
+    seen: list[tuple[str, object]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany) -> None:
+        if "FROM run_warnings" in statement and "EXPLAIN" not in statement:
+            seen.append((statement, parameters))
+
+    event.listen(sqlite_store.engine, "before_cursor_execute", capture)
+    try:
+        for scope in (None, Scope("B", frozenset({"ab"}))):
+            sqlite_store.view(scope).run_warnings(first.run.id, "date")
+    finally:
+        event.remove(sqlite_store.engine, "before_cursor_execute", capture)
+    assert len(seen) == 2
+    with sqlite_store.engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+            outer = [step for step in plan if "run_warnings" in step]
+            assert outer and all(step.startswith("SEARCH run_warnings USING") and "run_id=?" in step
+                                 for step in outer), plan

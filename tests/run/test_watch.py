@@ -8,6 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veracity.model import InvalidInput
 from veracity.run.watch import parse_every, poll, watch
@@ -117,3 +119,14 @@ def test_watch_cli_polls_a_feed(served, tmp_path: Path) -> None:
                                       "--times", "2", "--no-extract"])
     assert result.exit_code == 0, result.output
     assert "ingested 2, duplicates 0" in result.output and "not modified" in result.output
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=12), st.from_regex(r"\s*\d{1,4}(\.\d{1,3})?\s*[smhd]?\s*", fullmatch=True)))
+def test_watch_parse_every_reads_a_duration_or_says_why_not(value: str) -> None:
+    try:
+        seconds = parse_every(value)
+    except InvalidInput as exc:
+        assert repr(value) in exc.message  # the value as written, control characters shown escaped
+        return
+    assert seconds >= 0

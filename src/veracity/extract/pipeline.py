@@ -139,10 +139,27 @@ class Extractor:
         return next(self.extract_many([doc]))
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
-        """Extract many documents, parsing them in batches (``nlp.pipe``)."""
-        pairs = ((d.text, d) for d in docs)
-        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self._build(doc, sdoc)
+        """Extract many documents, parsing them in batches (``nlp.pipe``).
+
+        Each batch is parsed and read inside a spaCy memory zone, and its extractions (plain records, holding no
+        spaCy object) are handed out once the zone has closed. spaCy otherwise keeps every new word of every text
+        in its vocabulary for the life of the process, so a worker reading a stream of reports would grow
+        without bound; with the zone its memory stays flat (bench/bench_memory.py).
+        """
+        chunk: list[Document] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= batch_size:
+                yield from self._extract_zoned(chunk, batch_size)
+                chunk = []
+        if chunk:
+            yield from self._extract_zoned(chunk, batch_size)
+
+    def _extract_zoned(self, docs: list[Document], batch_size: int) -> list[Extraction]:
+        with self.nlp.memory_zone():
+            pairs = ((d.text, d) for d in docs)
+            return [self._build(doc, sdoc) for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True,
+                                                                         batch_size=batch_size)]
 
     def contexts(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Ctx, list[str]]]:
         """Each document parsed and read by the rules (actors, events, rule statements), before any learned

@@ -4,7 +4,9 @@ Workers return extractions; writing each in its own transaction, as the single-p
 database the bottleneck long before the workers are. A :class:`Batch` gathers the rows of a few dozen documents
 (each key once), then writes them table by table with :meth:`~veracity.store.Writer.copy_rows` (COPY on
 PostgreSQL). The rows are built by the same functions as the single-process path (``store.rows``, the run's warning
-rows), so both paths store the same thing. A batch killed half-way is rolled back whole; nothing of it is marked
+rows), so both paths store the same thing. Through a store that marks what it adds (``veracity ingest --tlp``),
+the documents and judgements a batch adds are marked and audited in the batch's transaction, as the
+single-process path marks each. A batch killed half-way is rolled back whole; nothing of it is marked
 extracted, so a re-run does it again.
 """
 
@@ -87,6 +89,8 @@ class Batch:
         """Write everything in one transaction, count it into the reports, and empty the batch."""
         with store.writer() as w:
             inserted = {table: w.copy_rows(table, list(self.rows[table].values())) for table in TABLES}
+            w.mark_added("document", [key[0] for key in inserted["documents"]], "ingest")
+            w.mark_added("judgement", [key[0] for key in inserted["judgements"]], "judgement")
             extracted.superseded += w.supersede_many(self.keep) if self.keep else 0
         new_docs = {key[0] for key in inserted["documents"]}
         for item in self.loaded:

@@ -69,21 +69,19 @@ class RunLog:
 
 
 def runs(store: Store) -> list[dict[str, Any]]:
-    """Every run, oldest first."""
+    """Every run the store's scope may see, oldest first."""
     return list(store.view().rows("runs"))  # ids begin with the start time to the microsecond
 
 
 def find_run(store: Store, run_id: str | None) -> dict[str, Any] | None:
     """The run whose id starts with ``run_id`` (the newest when several do), the newest run for ``None``, or
-    ``None`` when there is no such run."""
-    found = [run for run in runs(store) if run_id is None or run["id"].startswith(run_id)]
-    return found[-1] if found else None
+    ``None`` when there is no such run (or none the store's scope may see)."""
+    return store.view().run(run_id)
 
 
-def run_warnings(store: Store, run_id: str) -> list[dict[str, Any]]:
-    """The warnings of one run, in the order they were met."""
-    return sorted((row for row in store.view().rows("run_warnings") if row["run_id"] == run_id),
-                  key=lambda row: row["seq"])
+def run_warnings(store: Store, run_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """The warnings of one run the store's scope may see, in the order they were met."""
+    return store.view().run_warnings(run_id, kind)
 
 
 def run_report(store: Store, run_id: str | None, kind: str | None = None
@@ -93,5 +91,4 @@ def run_report(store: Store, run_id: str | None, kind: str | None = None
     if found is None:
         what = f"no run with an id starting {run_id!r}" if run_id else "no run has been recorded in this store"
         raise NotFound(what, fix="ingest something first, or see the run ids ingest prints")
-    rows = [row for row in run_warnings(store, found["id"]) if kind is None or row["kind"] == kind]
-    return found, rows
+    return found, run_warnings(store, found["id"], kind)

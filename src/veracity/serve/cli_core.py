@@ -41,12 +41,6 @@ def _ingest(paths: list[Path], extract: bool, engine: str = "local", address: st
     if engine != "local" or address:
         from veracity.run.engine import ingest_distributed
 
-        if marking is not None:  # the engine's batched writer does not mark rows yet: never store them unmarked
-            from veracity.model.errors import ConfigError
-
-            raise ConfigError("--tlp/--share/--org are not yet supported with --engine dask",
-                              fix="ingest marked documents with --engine local")
-
         with _progress() as bar:
             task = bar.add_task(engine, total=len(files) or None, item="")
             return ingest_distributed(

@@ -24,7 +24,8 @@ from veracity.store import schema as S
 
 TLP = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 """TLP 2.0 labels, least to most restricted."""
-KINDS = ("document", "assertion", "review", "judgement")
+KINDS = ("document", "assertion", "review", "judgement", "run")
+"""What can be marked; a run is marked as its documents are, so its rejections (file names) stay with them."""
 EVERYONE = ("CLEAR", "GREEN")
 GROUPED = ("AMBER", "AMBER+STRICT")
 

@@ -337,6 +337,29 @@ class View:
             found[row.doc_id].extend(row.warnings or [])
         return dict(found)
 
+    # runs ------------------------------------------------------------------------------------------------------
+    def run(self, prefix: str | None = None) -> dict[str, Any] | None:
+        """The newest run whose id starts with ``prefix`` (the newest of all for ``None``) that this scope may see.
+
+        Run ids begin with their start time, so "newest" is the primary key's order: the look-up walks that index
+        from ``prefix`` on and reads one row, however many runs the store holds.
+        """
+        r = S.runs
+        stmt = select(r).where(*self._table_filter("runs")).order_by(r.c.id.desc()).limit(1)
+        if prefix:
+            stmt = stmt.where(r.c.id >= prefix, r.c.id.startswith(prefix, autoescape=True))
+        found = self._all(stmt)
+        return dict(found[0]._mapping) if found else None
+
+    def run_warnings(self, run_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """One run's warnings in the order met (optionally of one ``kind``), those this scope may see: an index
+        range on the ``(run_id, seq)`` primary key, not a scan of every run's warnings."""
+        w = S.run_warnings
+        stmt = select(w).where(w.c.run_id == run_id, *self._table_filter("run_warnings")).order_by(w.c.seq)
+        if kind is not None:
+            stmt = stmt.where(w.c.kind == kind)
+        return [dict(row._mapping) for row in self._all(stmt)]
+
     def outlets(self) -> dict[str, Outlet]:
         return {r.name: R.row_outlet(r) for r in self._all(select(S.outlets))}
 

@@ -4,7 +4,9 @@ The one place visibility is decided (see ``marking.py`` for what each TLP label 
 extraction warnings inherit the marking of their document; an entity is hidden when every mention or assertion
 naming it is in a hidden document; an alias read from text is shown only when a visible mention uses it; a
 judgement is hidden when it is marked so or names a hidden entity, so a restricted report cannot merge, and so
-rename, what others see. Without a scope (the embedded store) every condition list is empty.
+rename, what others see. A run's warnings are hidden with the run (marked by the ingest that started it) and,
+when a warning is about a document, with that document. Without a scope (the embedded store) every condition
+list is empty.
 """
 
 from __future__ import annotations
@@ -100,6 +102,11 @@ class Visibility:
             return self._entity_visible(t.c.id)
         if table_name == "aliases":
             return [*self._entity_visible(t.c.entity_id), self._alias_seen()]
+        if table_name == "runs":
+            return self.visible(t.c.id, "run")
+        if table_name == "run_warnings":  # the run's marking, and its document's when it names one
+            of_doc = self.visible(t.c.doc_id, "document")
+            return self.visible(t.c.run_id, "run") + ([or_(t.c.doc_id.is_(None), *of_doc)] if of_doc else [])
         return []
 
     def _alias_seen(self) -> ColumnElement[bool]:

@@ -44,6 +44,14 @@ class Writer:
                          remote=self.actor.remote,
                          detail={"tlp": m.tlp, "groups": list(m.groups)} if m else {})
 
+    def mark_added(self, kind: str, idents: Iterable[str], action: str) -> None:
+        """:meth:`_marked` for each of many rows a batch has just added (the distributed path's documents and
+        judgements), so they are marked and audited exactly as the one-at-a-time ``add_*`` calls mark them."""
+        if self.marking is None and self.actor is None:
+            return
+        for ident in idents:
+            self._marked(kind, ident, action)
+
     def _insert_ignore(self, table: Table, values: Mapping[str, Any] | list[dict[str, Any]]) -> int:
         """INSERT that skips rows whose primary key exists; returns how many rows were inserted."""
         if self.dialect == "sqlite":
@@ -136,8 +144,9 @@ class Writer:
 
     def start_run(self, run_id: str, kind: str, inputs: list[str]) -> None:
         """Record that a run began (a run whose ``finished_at`` stays empty was killed or is still going)."""
-        self._insert_ignore(S.runs, {"id": run_id, "kind": kind, "started_at": R.now(), "finished_at": None,
-                                     "inputs": inputs, "counts": {}})
+        if self._insert_ignore(S.runs, {"id": run_id, "kind": kind, "started_at": R.now(), "finished_at": None,
+                                        "inputs": inputs, "counts": {}}):
+            self._marked("run", run_id, kind)
 
     def finish_run(self, run_id: str, counts: Mapping[str, int]) -> None:
         """Stamp the run finished with what it counted (runs are bookkeeping, not evidence, so this updates)."""
