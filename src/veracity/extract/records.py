@@ -4,6 +4,7 @@ argued or hedged is a ``claim`` (claimant "author" for the article's voice)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from veracity.extract.pipeline import Extraction
@@ -113,8 +114,8 @@ def to_gold_record(extraction: Extraction) -> dict[str, Any]:
         "actors": [{"name": by_id[i].name, "type": by_id[i].type, "surface": s} for i, s in actors.items()],
         "places": [{"name": by_id[i].name, "kind": by_id[i].type, "surface": s} for i, s in places.items()],
         "events": [_event(extraction, e.id, names) for e in extraction.entities if e.kind is EntityKind.EVENT],
-        "claims": [_claim(a, names) for a in links if not _is_relation(a)],
-        "relations": [
+        "claims": _distinct(_claim(a, names) for a in links if not _is_relation(a)),
+        "relations": _distinct(
             {
                 "subject": _name(names, a.subject),
                 "predicate": a.predicate,
@@ -123,5 +124,19 @@ def to_gold_record(extraction: Extraction) -> dict[str, Any]:
             }
             for a in links
             if _is_relation(a)
-        ],
+        ),
     }
+
+
+def _distinct(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per statement, as gold writes them: two stored lines that read the same in the same sentence
+    (the same claimant, stance, slots and quote, e.g. through two entities sharing a name) are one statement. The
+    same triple from another sentence stays: a repeated statement is a second entry."""
+    seen: set[tuple[tuple[str, Any], ...]] = set()
+    out = []
+    for entry in entries:
+        key = tuple(sorted((k, v) for k, v in entry.items() if k != "hedged"))
+        if key not in seen:
+            seen.add(key)
+            out.append(entry)
+    return out

@@ -27,6 +27,12 @@ def test_coref_short_name_after_full_name(record: Record) -> None:
     assert {"Sergey Shoigu", "Shoigu"} <= next(set(a["surface"]) for a in rec["actors"] if "Shoigu" in a["surface"])
 
 
+def test_coref_title_and_surname_is_the_full_name(record: Record) -> None:
+    for full, short in (("Sushma Swaraj", "Ms Swaraj"), ("Benazir Bhutto", "Ms Bhutto")):
+        rec = record(f"{full} returned to Karachi. {short} said the army should stay out of politics.")
+        assert [a["name"] for a in rec["actors"] if short in a["surface"]] == [full]
+
+
 def test_coref_pronoun_claimant(record: Record) -> None:
     rec = record("Zabihullah Mujahid spoke to reporters in Kabul. He said that Pakistan was sheltering ISKP fighters.")
     assert any(c["claimant"] == "Zabihullah Mujahid" and c["predicate"] == "harbours" for c in rec["claims"])

@@ -109,14 +109,30 @@ def _add_surface_mentions(sdoc: Doc, found: Found, table: dict[str, Entity], ori
             current.entity = entity
 
 
+# Courtesy titles that English reporting puts before a surname on second mention ("Ms Sitharaman", "Mr. Khan"):
+# they are not part of the name, so "Ms Sitharaman" is the "Nirmala Sitharaman" named before.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam"})
+
+
+def _bare_name(surface: str) -> str:
+    """A person surface without a leading courtesy title."""
+    words = surface.split()
+    if len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+        return " ".join(words[1:])
+    return surface
+
+
 def _short_names(found: Found) -> None:
-    """'Shoigu' after 'Sergey Shoigu': a one-word person name is the full name said earlier in the document."""
-    full = [m for m in found.actors if m.entity.type == "person" and " " in m.surface]
+    """'Shoigu' (or 'Mr Shoigu') after 'Sergey Shoigu': a one-word person name is the full name said in the
+    document."""
+    full = [m for m in found.actors if m.entity.type == "person" and " " in _bare_name(m.surface)]
     for m in found.actors:
-        if m.entity.type != "person" or " " in m.surface or (m.entity.resolved and m.origin == "registry"):
+        bare = _bare_name(m.surface)
+        if m.entity.type != "person" or " " in bare or (m.entity.resolved and m.origin == "registry"):
             continue
         for f in full:
-            if f.surface.split()[-1] == m.surface or f.surface.split()[0] == m.surface:
+            words = _bare_name(f.surface).split()
+            if words[-1] == bare or words[0] == bare:
                 m.entity = f.entity
                 break
 
