@@ -175,3 +175,41 @@ def test_access_tlp_labels_are_cleaned(given: str, want: str) -> None:
 def test_access_unknown_tlp_is_refused() -> None:
     with pytest.raises(InvalidInput):
         clean_tlp("PURPLE")
+
+
+def test_access_a_red_review_written_without_a_time_is_hidden_from_other_organisations(any_store) -> None:
+    teams(any_store)
+    shared = write(any_store, SHARED, PAK, Marking("A", "GREEN"))
+    with any_store.acting(Actor("ann", "A"), Marking("A", "RED")).writer() as w:
+        stored = w.add_review(Review(shared.id, Verdict.REJECT, "our source recanted", "ann"))
+    with any_store.engine.connect() as conn:
+        assert marking_of(conn, "review", stored) == Marking("A", "RED")
+    assert [r.note for r in any_store.view(Scope("A")).reviews()] == ["our source recanted"]
+    assert any_store.view(Scope("B", frozenset({"ab"}))).reviews() == []
+
+
+def test_access_migration_0007_moves_review_markings_onto_the_stored_ids(any_store) -> None:
+    from sqlalchemy import update
+
+    from veracity.store import schema as S
+
+    teams(any_store)
+    shared = write(any_store, SHARED, PAK, Marking("A", "GREEN"))
+    review = Review(shared.id, Verdict.REJECT, "our source recanted", "ann")
+    with any_store.acting(Actor("ann", "A"), Marking("A", "AMBER", ("ab",))).writer() as w:
+        stored = w.add_review(review)
+    with any_store.engine.begin() as conn:  # the state the writer left before 0007: marked under the unstamped id
+        for table in (S.markings, S.marking_groups):
+            conn.execute(update(table).where(table.c.ident == stored).values(ident=review.id))
+    assert len(any_store.view(Scope("C")).reviews()) == 1  # the leak: unmarked reads as CLEAR
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with any_store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+    migrate(any_store.engine)
+    with any_store.engine.connect() as conn:
+        assert marking_of(conn, "review", stored) == Marking("A", "AMBER", ("ab",))
+        assert marking_of(conn, "review", review.id) is None
+    assert any_store.view(Scope("C")).reviews() == []
+    assert len(any_store.view(Scope("B", frozenset({"ab"}))).reviews()) == 1

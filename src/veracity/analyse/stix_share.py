@@ -11,7 +11,12 @@ relationship per stated line, SDOs for the entities), with three additions that 
   its lines name, and each note the stored assertion unchanged, so the receiver stores the same document id and
   recomputes the same assertion ids. A re-pull therefore adds nothing, and the same report relayed by a third
   server is the same line, not an independent one. A note whose recomputed id differs from the id it carries was
-  altered on the way and is refused.
+  altered on the way and is refused;
+* each review of a line that travels in the collection is a STIX ``opinion`` on that line's note (confirm:
+  ``agree``, reject and correct: ``disagree``), marked with the *review's* own TLP and authored by the
+  organisation that owns it; its provenance extension carries the stored review (assertion id, verdict, note,
+  reviewer, time, correction), so the receiver stores the same review id and a re-pull adds nothing. An analyst's
+  judgement of a proposition is a document with one line, so it travels as a report and note like any other.
 """
 
 from __future__ import annotations
@@ -34,9 +39,11 @@ from veracity.model.records import (
     EntityKind,
     Evidence,
     Mention,
+    Review,
     Stance,
+    Verdict,
 )
-from veracity.store.exchange import Package
+from veracity.store.exchange import Package, Reviewed
 
 UNMARKED_TLP = "AMBER"
 """What an object with no TLP marking is taken as: never less restricted than a sharing peer could have meant."""
@@ -108,6 +115,32 @@ def document_objects(pkg: Package, tlp: str, origin_org: str, added: str) -> lis
     return head + [json.loads(o.serialize()) for o in sdos if o is not None] + body
 
 
+OPINIONS = {Verdict.CONFIRM: "agree", Verdict.REJECT: "disagree", Verdict.CORRECT: "disagree"}
+"""A review as a STIX opinion of the extracted line: does the note say what the source says?"""
+
+
+def review_objects(reviews: list[Reviewed], owner: str) -> list[dict[str, Any]]:
+    """One ``opinion`` per review (with its organisation's identity and its TLP's marking definition)."""
+    out: list[dict[str, Any]] = []
+    for r in reviews:
+        org = r.owner_org or owner
+        when = datetime.fromisoformat(r.review.created_at).astimezone(UTC)
+        author = stix2.v21.Identity(id=org_identity_id(org), name=org, identity_class="organization", created=when,
+                                    modified=when, object_marking_refs=[tlp_ref(r.tlp)])
+        opinion = stix2.v21.Opinion(id=stix_id("opinion", r.review.id), created=when, modified=when,
+                                    created_by_ref=author.id, opinion=OPINIONS[r.review.verdict],
+                                    object_refs=[stix_id("note", r.review.assertion_id)],
+                                    explanation=r.review.note or None, authors=[r.review.reviewer],
+                                    object_marking_refs=[tlp_ref(r.tlp)])
+        body = json.loads(opinion.serialize())
+        rv = r.review
+        body["extensions"] = {EXTENSION: {"extension_type": "property-extension", "review": {
+            "review_id": rv.id, "assertion_id": rv.assertion_id, "verdict": rv.verdict.value, "note": rv.note,
+            "reviewer": rv.reviewer, "created_at": rv.created_at, "correction": rv.correction}}}
+        out += [json.loads(author.serialize()), marking_definition(r.tlp), body]
+    return out
+
+
 def _document_props(pkg: Package, origin_org: str) -> dict[str, Any]:
     doc = pkg.document
     return {"text": doc.text, "title": doc.title, "url": doc.url, "language": doc.language,
@@ -126,6 +159,7 @@ class Received:
     tlp: str
     origin_org: str
     altered: int = 0
+    reviews: list[tuple[Review, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -135,6 +169,7 @@ class Reading:
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     identities: dict[str, str] = field(default_factory=dict)
+    opinions: list[dict[str, Any]] = field(default_factory=list)
     foreign: int = 0
 
     def add(self, obj: dict[str, Any]) -> None:
@@ -146,11 +181,28 @@ class Reading:
             self.reports[props["doc_id"]] = obj
         elif kind == "note" and "assertion_id" in props:
             self.notes.setdefault(props["doc_id"], []).append(obj)
+        elif kind == "opinion" and "review" in props:
+            self.opinions.append(obj)
         elif kind in ("report", "note", "relationship", "opinion"):
             self.foreign += 1
 
     def documents(self) -> list[Received]:
-        return [self._document(doc_id, report) for doc_id, report in self.reports.items()]
+        """The documents read, each with the reviews of its lines (an opinion on a line no report brought is
+        counted foreign: there is nothing here to hang it on)."""
+        found = [self._document(doc_id, report) for doc_id, report in self.reports.items()]
+        by_line = {a.id: r for r in found for a in r.package.assertions}
+        for obj in self.opinions:
+            p = obj["extensions"][EXTENSION]["review"]
+            review = Review(assertion_id=p["assertion_id"], verdict=Verdict(p["verdict"]), note=p.get("note") or "",
+                            reviewer=p["reviewer"], created_at=p["created_at"], correction=p.get("correction") or {})
+            home = by_line.get(review.assertion_id)
+            if home is None:
+                self.foreign += 1
+            elif review.id != p.get("review_id"):
+                home.altered += 1
+            else:
+                home.reviews.append((review, tlp_of(obj.get("object_marking_refs", []))))
+        return found
 
     def _document(self, doc_id: str, report: dict[str, Any]) -> Received:
         p = report["extensions"][EXTENSION]

@@ -17,12 +17,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
+from sqlalchemy import select
 from taxii2client.exceptions import TAXIIServiceException
 from taxii2client.v21 import ApiRoot, Collection, Server, as_pages
 
 from veracity.analyse.stix_share import Reading, Received
 from veracity.model.errors import ConfigError, InvalidInput
-from veracity.store import Store, audit
+from veracity.model.records import Review
+from veracity.store import Store, Writer, audit
+from veracity.store import schema as S
 from veracity.store.exchange import peer_cursor, record_origin, set_peer_cursor
 from veracity.store.marking import Actor, Marking
 
@@ -53,6 +56,7 @@ class Pulled:
     documents: int = 0
     assertions: int = 0
     known: int = 0
+    reviews: int = 0
     altered: int = 0
     foreign: int = 0
     added_last: str | None = None
@@ -60,7 +64,7 @@ class Pulled:
 
     def counts(self) -> dict[str, int]:
         return {"objects": self.objects, "documents": self.documents, "assertions": self.assertions,
-                "known": self.known, "altered": self.altered, "foreign": self.foreign}
+                "reviews": self.reviews, "known": self.known, "altered": self.altered, "foreign": self.foreign}
 
 
 def find_collection(url: str, wanted: str, auth: BearerAuth) -> Collection:
@@ -113,6 +117,14 @@ def pull(store: Store, url: str, collection: str, token: str, org: str | None = 
     return done
 
 
+def _new_review(w: Writer, review: Review) -> int:
+    """Store a pulled review unless it is here already (same id: same line, verdict, note, reviewer and time)."""
+    if w.connection.execute(select(S.reviews.c.id).where(S.reviews.c.id == review.id)).first():
+        return 0
+    w.add_review(review)
+    return 1
+
+
 def _before(stamp: str) -> str:
     """One second before a TAXII timestamp (the peer stores seconds; see the module docstring)."""
     when = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(UTC) - timedelta(seconds=1)
@@ -136,7 +148,12 @@ def _write(store: Store, received: Received, org: str | None, share: tuple[str, 
         for mention in pkg.mentions:
             w.add_mention(mention)
         added = w.add_assertions(pkg.assertions)
+        for extractor in sorted({a.extractor for a in pkg.assertions}):
+            w.add_extraction(pkg.document.id, extractor, [])  # read by that version: not re-read here
         record_origin(w.connection, pkg.document.id, received.origin_org, via, received.tlp)
+        for review, tlp in received.reviews:  # each under its own TLP, never relayed when that forbids it
+            mark = Marking(org, tlp, () if tlp in NO_RELAY else share) if org else None
+            done.reviews += _new_review(Writer(w.connection, mark, actor or Actor("cli", org)), review)
     done.documents += int(new)
     done.known += int(not new)
     done.assertions += added

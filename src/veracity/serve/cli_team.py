@@ -169,7 +169,8 @@ def pull(url: str = typer.Argument(..., help="The peer's TAXII URL (…/taxii2/)
         raise InvalidInput("pulled rows on a team server need an owner organisation", fix="add --org ORG")
     done = pull_collection(store, url, collection, token, org=org, share=tuple(share), since=since)
     console.print(f"{done.objects} objects read: {done.documents} new documents, {done.assertions} new assertions, "
-                  f"{done.known} documents already here, {done.altered} altered lines refused")
+                  f"{done.known} documents already here, {done.altered} altered lines refused, "
+                  f"{done.reviews} new reviews")
     for origin, n in sorted(done.origins.items()):
         console.print(f"  from {escape(origin)}: {n} documents")
 

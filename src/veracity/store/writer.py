@@ -104,13 +104,20 @@ class Writer:
         rows = [R.assertion_row(a) for a in assertions]
         return self._insert_ignore(S.assertions, rows) if rows else 0
 
-    def add_review(self, review: Review) -> None:
-        if self._insert_ignore(S.reviews, R.review_row(review)):
-            self._marked("review", review.id, "review")
+    def add_review(self, review: Review) -> str:
+        """Store a review; returns its id. The marking goes on the id of the row as stored (stamped with its
+        creation time), not on the unstamped review's: marking the latter would leave the row unmarked, so CLEAR."""
+        row = R.review_row(review)
+        if self._insert_ignore(S.reviews, row):
+            self._marked("review", row["id"], "review")
+        return str(row["id"])
 
-    def add_judgement(self, judgement: Judgement) -> None:
-        if self._insert_ignore(S.judgements, R.judgement_row(judgement)):
-            self._marked("judgement", judgement.id, "judgement")
+    def add_judgement(self, judgement: Judgement) -> str:
+        """Store a resolution judgement; returns its id (marked as stored, as :meth:`add_review`)."""
+        row = R.judgement_row(judgement)
+        if self._insert_ignore(S.judgements, row):
+            self._marked("judgement", row["id"], "judgement")
+        return str(row["id"])
 
     def supersede(self, doc_id: str, keep: Iterable[str]) -> int:
         """Mark the document's text-extracted assertions that a new extraction did not produce as superseded.

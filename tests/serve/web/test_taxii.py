@@ -14,6 +14,8 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from veracity.analyse.stix_share import org_identity_id, tlp_ref
+from veracity.assess.judge import judge
+from veracity.assess.propositions import proposition_id
 from veracity.assess.service import assess_view
 from veracity.cli import app as cli
 from veracity.model import Assertion, Document, Entity, EntityKind, Mention, Stance
@@ -24,6 +26,7 @@ from veracity.store import Store, open_store
 from veracity.store import accounts as acc
 from veracity.store import schema as S
 from veracity.store.marking import Actor, Marking, marking_of
+from veracity.store.review import record_review
 
 PAK = Entity(EntityKind.ACTOR, "Pakistan", "state")
 ISK = Entity(EntityKind.ACTOR, "ISIS-K", "armed_group")
@@ -93,6 +96,11 @@ def test_taxii_b_pulls_exactly_the_amber_lines_and_a_relay_is_not_independent(
                    {"ann": ("A", "analyst"), "bea": ("B", "viewer"), "cat": ("C", "viewer")})
     publish(a, "A", Marking("A", "AMBER", ("ab", "ac")), *AMBER)
     publish(a, "A", Marking("A", "RED", ("ab",)), *RED)
+    ann = Actor("ann", "A")
+    record_review(a.acting(ann, Marking("A", "AMBER", ("ab",))), AMBER[1].id, "confirm", "checked the quote", "ann")
+    record_review(a.acting(ann, Marking("A", "RED")), AMBER[1].id, "reject", "our source recanted", "ann")
+    prop, judged = judge(a.acting(ann, Marking("A", "AMBER", ("ab",))), proposition_id(*TRIPLE), "agree",
+                         "matches our reporting", "ann", "A")
     b, _ = server(url_b, ["B"], {}, {"bob": ("B", "analyst")})
     c, tc = server(url_c, ["B", "C"], {"bc": ["B", "C"]}, {"cal": ("C", "analyst"), "bed": ("B", "viewer")})
     publish(c, "C", Marking("C", "AMBER", ("bc",)), *OWN_C)
@@ -105,16 +113,21 @@ def test_taxii_b_pulls_exactly_the_amber_lines_and_a_relay_is_not_independent(
         assert httpx.get(f"{peer_a}/taxii2/api/collections/", timeout=10).status_code == 401
 
         out = pull(url_b, peer_a, offered["group-ab"], ta["bea"], "--org", "B")
-        assert "1 new documents, 1 new assertions" in out
-        assert lines(b) == {AMBER[1].id}  # the AMBER line under its original id; the RED one never left A
+        assert "2 new documents, 2 new assertions" in out and "1 new reviews" in out
+        # the AMBER line and A's judgement under their original ids; the RED report never left A
+        assert lines(b) == {AMBER[1].id, judged.id}
         with b.engine.connect() as conn:
             assert marking_of(conn, "document", AMBER[0].id) == Marking("B", "AMBER")
-            origin = conn.execute(select(S.origins)).one()
+            origin = conn.execute(select(S.origins).where(S.origins.c.doc_id == AMBER[0].id)).one()
+            pulled = [dict(r._mapping) for r in conn.execute(select(S.reviews))]
+            assert [marking_of(conn, "review", r["id"]) for r in pulled] == [Marking("B", "AMBER")]
         assert (origin.doc_id, origin.origin_org, origin.tlp) == (AMBER[0].id, "A", "AMBER")
-        assert supporting_lines(b, "B") == 1
+        assert [(r["reviewer"], r["verdict"], r["note"]) for r in pulled] == [("ann", "confirm", "checked the quote")]
+        assert supporting_lines(b, "B") == 2  # A's report and A's analyst agreeing
 
         again = pull(url_b, peer_a, offered["group-ab"], ta["bea"], "--org", "B")
-        assert "0 new documents, 0 new assertions" in again and lines(b) == {AMBER[1].id}
+        assert "0 new documents, 0 new assertions" in again and "0 new reviews" in again
+        assert lines(b) == {AMBER[1].id, judged.id}
         pull(url_c, peer_a, "group-ac", ta["cat"], "--org", "C", "--share", "bc")
 
     with Background(create_app(url_c)) as peer_c:
@@ -130,11 +143,22 @@ def test_taxii_b_pulls_exactly_the_amber_lines_and_a_relay_is_not_independent(
         out = pull(url_b, peer_c, "group-bc", tc["bed"], "--org", "B")
         assert "1 new documents, 1 new assertions, 1 documents already here" in out
 
-    assert lines(b) == {AMBER[1].id, OWN_C[1].id}
-    assert supporting_lines(b, "B") == 2  # A's report (direct and relayed) is one line; C's own is the second
+    assert lines(b) == {AMBER[1].id, OWN_C[1].id, judged.id}
+    b_token = acc.add_user(b, "bix", "B", "viewer")
+    with Background(create_app(url_b)) as peer_b:  # what B's analysts read, through B's own route
+        got = httpx.get(f"{peer_b}/api/propositions/{prop.id}", headers={"Authorization": f"Bearer {b_token}"},
+                        timeout=60)
+        assert got.status_code == 200, got.text
+        grade = got.json()
+    reporting = [ln for ln in grade["evidence_lines"] if ln["kind"] == "reporting"]
+    # A's report (pulled direct and relayed by C) is one line with one report; C's own is the second line
+    assert sorted([m["id"] for m in ln["members"]] for ln in reporting) == sorted([[AMBER[1].id], [OWN_C[1].id]])
+    assert [ln["members"][0]["id"] for ln in grade["evidence_lines"] if ln["kind"] == "analyst"] == [judged.id]
+    assert grade["reviewed"][AMBER[1].id] == ["confirm"]  # A's AMBER review counts; the RED reject never came
+    assert grade["lines"] == 3 and grade["rejected_by_analyst"] == []
     with b.engine.connect() as conn:
         assert dict(conn.execute(select(S.origins.c.doc_id, S.origins.c.origin_org)).all()) == {
-            AMBER[0].id: "A", OWN_C[0].id: "C"}
+            AMBER[0].id: "A", OWN_C[0].id: "C", judged.doc_id: "A"}
     for store in (a, b, c):
         store.close()
 

@@ -232,7 +232,7 @@ def test_team_reviews_need_an_analyst_and_a_visible_line(team_client) -> None:
     own = [x for x in c.get("/api/claims?limit=500", headers=bearer(tokens["ann"])).json()["items"]
            if x["doc"] == "red"]
     assert own
-    review = {"assertion_id": own[0]["id"], "verdict": "confirm", "note": "", "reviewer": "x"}
+    review = {"assertion_id": own[0]["id"], "verdict": "confirm", "note": ""}
     assert c.post("/api/reviews", json=review, headers=bearer(tokens["bob"])).status_code == 403
     assert c.post("/api/reviews", json=review, headers=bearer(tokens["bea"])).status_code == 404
     assert c.post("/api/reviews", json=review, headers=bearer(tokens["ann"])).status_code == 201
@@ -248,3 +248,44 @@ def _article(db: Path) -> Path:
 def _first_difference(a: str, b: str) -> str:
     at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return f"at {at}: {a[max(0, at - 150):at + 150]!r} vs {b[max(0, at - 150):at + 150]!r}"
+
+
+def test_team_reviewer_and_analyst_are_the_signed_in_user_never_the_body(team_client) -> None:
+    c, tokens, db = team_client
+    auth = bearer(tokens["bea"])
+    claim = c.get("/api/claims?about=Pakistan&limit=1", headers=auth).json()["items"][0]
+    before = len(c.get("/api/audit?action=review&limit=1000", headers=bearer(tokens["adm"])).json())
+    forged = {"assertion_id": claim["id"], "verdict": "reject", "note": "forged", "reviewer": "ann"}
+    refused = c.post("/api/reviews", json=forged, headers=auth)
+    assert refused.status_code == 403 and "bea" in refused.json()["message"]
+    made = c.post("/api/reviews", json={**forged, "reviewer": None, "note": "mine"}, headers=auth)
+    assert made.status_code == 201 and made.json()["reviewer"] == "bea"
+    stored = {(r["note"], r["reviewer"]) for r in _reviews(db)}
+    assert ("mine", "bea") in stored and not any(note == "forged" for note, _ in stored)
+    log = c.get("/api/audit?action=review&limit=1000", headers=bearer(tokens["adm"])).json()
+    assert len(log) == before + 1 and log[0]["user"] == "bea" and log[0]["org"] == "B"
+
+    judged = {"proposition": claim["proposition"], "verdict": "disagree", "analyst": "ann"}
+    assert c.post("/api/judgements", json=judged, headers=auth).status_code == 403
+    assert c.post("/api/judgements", json={**judged, "analyst": None, "organisation": "A"},
+                  headers=auth).status_code == 403
+    own = c.post("/api/judgements", json={**judged, "analyst": "bea"}, headers=auth)
+    assert own.status_code == 201 and own.json()["analyst"] == "bea"
+    line = next(x for x in c.get(f"/api/claims?about={claim['subject']}&limit=500", headers=auth).json()[
+        "items"] if x["id"] == own.json()["assertion_id"])
+    assert line["claimant_id"] == "analyst:bea" and line["outlet"] == "B" and line["analyst"]
+    log = c.get("/api/audit?limit=50", headers=bearer(tokens["adm"])).json()
+    assert {(e["user"], e["action"]) for e in log} >= {("bea", "ingest")}
+    assert not [e for e in log if e["user"] == "ann" and e["action"] in ("review", "ingest")]
+
+
+def _reviews(db: Path) -> list[dict[str, Any]]:
+    from veracity.store import open_store
+    from veracity.store import schema as S
+
+    store = open_store(f"sqlite:///{db}")
+    try:
+        with store.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(S.reviews.select())]
+    finally:
+        store.close()

@@ -93,6 +93,34 @@ def request_store(request: Request, tlp: str | None = None, share: tuple[str, ..
     return store.acting(Actor(who.user, who.org, _remote(request)), marking, who.scope())
 
 
+def author(request: Request, claimed: str | None, default: str, what: str = "reviewer") -> str:
+    """Who a review or judgement is by: on a team server the signed-in user, whatever the body says.
+
+    Why: a body field is whatever the client typed, so trusting it would let any analyst write a verdict in a
+    colleague's name (the audit row would name the real user, the review row the forged one). A body naming
+    someone else is refused (403) rather than silently rewritten, so a client that meant another name learns at
+    once; naming oneself, or no one, is fine. The embedded store has no sign-in and keeps the body's name.
+    """
+    who = principal(request)
+    return _own(claimed, default, who.user if who else None, what)
+
+
+def author_org(request: Request, claimed: str | None, what: str = "organisation") -> str:
+    """:func:`author` for the organisation a judgement is made for: the signed-in user's on a team server."""
+    who = principal(request)
+    return _own(claimed, "", who.org if who else None, what)
+
+
+def _own(claimed: str | None, default: str, actual: str | None, what: str) -> str:
+    given = (claimed or "").strip()
+    if actual is None:
+        return given or default
+    if given not in ("", actual):
+        raise acc.Forbidden(f"signed in as {actual!r}, you may not write as {given!r}",
+                            fix=f"leave out {what!r}: on a team server it is the signed-in user's")
+    return actual
+
+
 def audit_export(request: Request, fmt: str, about: str | None) -> None:
     """Record an export on a team server (what left, for whom)."""
     who = principal(request)

@@ -135,7 +135,11 @@ class ReviewIn(BaseModel):
     assertion_id: str = Field(min_length=6, max_length=64)
     verdict: Literal["confirm", "reject", "correct"]
     note: str = Field("", max_length=2000)
-    reviewer: str = Field("analyst", min_length=1, max_length=100)
+    reviewer: str | None = Field(None, max_length=100, description=(
+        "the embedded store's reviewer (default analyst); a team server takes the signed-in user and refuses "
+        "another name"))
+    tlp: str | None = Field(None, max_length=20, description="team server: the review's TLP (AMBER unless given)")
+    share: list[str] = Field(default_factory=list, max_length=50, description="team server: sharing groups")
     correction: dict[CORRECTABLE, str] | None = Field(None, description="correct: the slots that were misread")
 
 
@@ -173,8 +177,13 @@ class JudgementIn(BaseModel):
     proposition: str = Field(min_length=4, max_length=64)
     verdict: Literal["agree", "disagree", "uncertain"]
     note: str = Field("", max_length=2000)
-    analyst: str = Field("analyst", min_length=1, max_length=100)
-    organisation: str = Field("", max_length=200)
+    analyst: str | None = Field(None, max_length=100, description=(
+        "the embedded store's analyst (default analyst); a team server takes the signed-in user and refuses "
+        "another name"))
+    organisation: str | None = Field(None, max_length=200, description=(
+        "the embedded store's organisation; a team server takes the signed-in user's"))
+    tlp: str | None = Field(None, max_length=20, description="team server: the judgement's TLP (AMBER unless given)")
+    share: list[str] = Field(default_factory=list, max_length=50, description="team server: sharing groups")
 
 
 class JudgementOut(BaseModel):

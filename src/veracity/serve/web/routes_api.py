@@ -15,7 +15,7 @@ from veracity.serve.web import documents as docs
 from veracity.serve.web import gradecache
 from veracity.serve.web import models as M
 from veracity.serve.web import queries as q
-from veracity.serve.web.deps import AsOf, DateFrom, DateTo, Name, PagingDep, SettingsDep, StoreDep, ViewDep, extractor
+from veracity.serve.web.deps import AsOf, DateFrom, DateTo, Name, PagingDep, SettingsDep, ViewDep, extractor
 from veracity.serve.web.listing import page
 from veracity.serve.web.uploads import EXPORTS, export_file, ingest_uploads
 
@@ -129,12 +129,18 @@ def search(v: ViewDep, q_: Annotated[str, Query(alias="q", max_length=200)],
     return docs.search(v, q_, limit)
 
 
-@router.post("/reviews", response_model=M.ReviewOut, status_code=201, tags=["assessment"])
-def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
-    """Record an analyst's verdict (``veracity review``); the reply carries the proposition's grade after it."""
+@router.post("/reviews", response_model=M.ReviewOut, status_code=201, tags=["assessment"],
+             responses={403: {"model": M.Error}})
+def review(request: Request, body: M.ReviewIn) -> dict[str, Any]:
+    """Record an analyst's verdict (``veracity review``); the reply carries the proposition's grade after it.
+    On a team server the reviewer is the signed-in user (a body naming anyone else is refused with 403) and the
+    review is marked ``tlp`` (AMBER unless given) for the ``share`` groups."""
+    from veracity.serve.web.auth import author, request_store
     from veracity.store.review import record_review
 
-    made = record_review(store, body.assertion_id, body.verdict, body.note, body.reviewer,
+    reviewer = author(request, body.reviewer, "analyst")
+    store = request_store(request, body.tlp, tuple(body.share))
+    made = record_review(store, body.assertion_id, body.verdict, body.note, reviewer,
                          {str(k): v for k, v in body.correction.items()} if body.correction else None)
     gradecache.touched()
     view = store.view()
@@ -148,15 +154,22 @@ def review(store: StoreDep, body: M.ReviewIn) -> dict[str, Any]:
     return out
 
 
-@router.post("/judgements", response_model=M.JudgementOut, status_code=201, tags=["assessment"])
-def judge(store: StoreDep, body: M.JudgementIn) -> dict[str, Any]:
+@router.post("/judgements", response_model=M.JudgementOut, status_code=201, tags=["assessment"],
+             responses={403: {"model": M.Error}})
+def judge(request: Request, body: M.JudgementIn) -> dict[str, Any]:
     """Record an analyst's own judgement of a proposition (``veracity judge``): agree, disagree or uncertain,
-    stored as the analyst's line; the reply carries the proposition's grade with it."""
+    stored as the analyst's line; the reply carries the proposition's grade with it. On a team server the
+    analyst and organisation are the signed-in user's (403 for others) and the line is marked ``tlp`` for
+    ``share``."""
     from veracity.assess.judge import judge as record
+    from veracity.serve.web.auth import author, author_org, request_store
 
-    prop, made = record(store, body.proposition, body.verdict, body.note, body.analyst, body.organisation)
+    analyst = author(request, body.analyst, "analyst", "analyst")
+    organisation = author_org(request, body.organisation)
+    store = request_store(request, body.tlp, tuple(body.share))
+    prop, made = record(store, body.proposition, body.verdict, body.note, analyst, organisation)
     gradecache.touched()
-    return {"proposition": prop.id, "verdict": body.verdict, "assertion_id": made.id, "analyst": body.analyst,
+    return {"proposition": prop.id, "verdict": body.verdict, "assertion_id": made.id, "analyst": analyst,
             "note": body.note, "grade": q.grade_of(store.view(), prop.id)}
 
 

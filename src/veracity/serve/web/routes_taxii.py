@@ -25,7 +25,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from veracity.analyse.scale import stix_tables
-from veracity.analyse.stix_share import document_objects
+from veracity.analyse.stix_share import document_objects, review_objects
 from veracity.model.errors import InvalidInput, NotFound
 from veracity.serve.web.auth import request_store
 from veracity.store import exchange
@@ -110,7 +110,9 @@ def _entries(request: Request, shelf: Shelf, added_after: str | None,
         if start and (shared.added, shared.doc_id) < start[:2]:
             continue
         origin = shared.origin_org or shared.owner_org or author
-        objects = document_objects(exchange.package(view, shared.doc_id), shared.tlp, origin, shared.added)
+        pkg = exchange.package_shared(view, shared)
+        objects = document_objects(pkg, shared.tlp, origin, shared.stored or shared.added)
+        objects += review_objects(pkg.reviews, shared.owner_org or author)
         for index, obj in enumerate(objects):
             if start and (shared.added, shared.doc_id) == start[:2] and index < start[2]:
                 continue
